@@ -1,0 +1,139 @@
+package io.github.asynccookbook.chapter02;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/**
+ * Runs one call per input at the same time and gives back one {@link Outcome} per input: LangChain's
+ * {@code abatch} / {@code abatch_as_completed} for Java. Each call runs on its own virtual thread, so a blocking
+ * {@code ChatModel.chat} holds no platform thread while it waits; {@link #maxConcurrency} caps how many run at once.
+ *
+ * <pre>{@code
+ * # Python (LangChain)
+ * outputs = await model.abatch(prompts, config={"max_concurrency": 4}, return_exceptions=True)
+ * async for index, output in model.abatch_as_completed(prompts, config={"max_concurrency": 4}): ...
+ *
+ * // Java
+ * List<Outcome<String>> outcomes = Batch.of(prompts).maxConcurrency(4).returnExceptions(true).run(model::chat);
+ * Batch.of(prompts).maxConcurrency(4).returnExceptions(true).asCompleted(model::chat).doOnNext(...).blockLast();
+ * }</pre>
+ *
+ * Without {@code returnExceptions(true)} a batch fails fast: the first failure cancels the calls still running
+ * (their virtual threads are interrupted) and surfaces as a {@link BatchFailedException}. Python's
+ * {@code return_exceptions=False} raises the first error too, but leaves the other calls running.
+ *
+ * @param <I> the input type, e.g. a prompt
+ */
+public final class Batch<I> {
+
+    /** One call for one input. It may block: it runs on a virtual thread. */
+    @FunctionalInterface
+    public interface Call<I, O> {
+        O call(I input) throws Exception;
+    }
+
+    /** Reactor cancels a call by interrupting its thread; a virtual thread per call keeps that cheap. */
+    private static final Scheduler VIRTUAL_THREADS =
+            Schedulers.fromExecutorService(Executors.newVirtualThreadPerTaskExecutor(), "batch");
+
+    private final List<I> inputs;
+    private final int maxConcurrency;
+    private final boolean returnExceptions;
+
+    private Batch(List<I> inputs, int maxConcurrency, boolean returnExceptions) {
+        this.inputs = inputs;
+        this.maxConcurrency = maxConcurrency;
+        this.returnExceptions = returnExceptions;
+    }
+
+    /** A batch over these inputs: unbounded concurrency, fail fast. */
+    public static <I> Batch<I> of(List<? extends I> inputs) {
+        return new Batch<>(List.copyOf(inputs), Integer.MAX_VALUE, false);
+    }
+
+    /** At most {@code maxConcurrency} calls run at once; the others wait for a free slot (Python's {@code max_concurrency}). */
+    public Batch<I> maxConcurrency(int maxConcurrency) {
+        if (maxConcurrency < 1) {
+            throw new IllegalArgumentException("maxConcurrency must be at least 1, got " + maxConcurrency);
+        }
+        return new Batch<>(inputs, maxConcurrency, returnExceptions);
+    }
+
+    /**
+     * {@code true}: a failed call fills its slot with an {@link Outcome.Failure} and the others go on.
+     * {@code false} (the default): the first failure cancels the rest and throws {@link BatchFailedException}.
+     */
+    public Batch<I> returnExceptions(boolean returnExceptions) {
+        return new Batch<>(inputs, maxConcurrency, returnExceptions);
+    }
+
+    public List<I> inputs() {
+        return inputs;
+    }
+
+    /**
+     * Runs the calls and waits for all of them: one outcome per input, in input order.
+     *
+     * @throws BatchFailedException at the first failure, unless {@link #returnExceptions(boolean) returnExceptions}
+     */
+    public <O> List<Outcome<O>> run(Call<? super I, ? extends O> call) {
+        List<Outcome<O>> slots = new ArrayList<>(Collections.nCopies(inputs.size(), null));
+        this.<O>asCompleted(call).doOnNext(outcome -> slots.set(outcome.index(), outcome)).blockLast();
+        return Collections.unmodifiableList(slots);
+    }
+
+    /**
+     * The outcomes in the order the calls finish, each with its input's index. Nothing runs until subscription;
+     * cancelling the subscription cancels the calls still running. Fails with {@link BatchFailedException} at the
+     * first failure unless {@link #returnExceptions(boolean) returnExceptions}.
+     */
+    public <O> Flux<Outcome<O>> asCompleted(Call<? super I, ? extends O> call) {
+        return Flux.range(0, inputs.size())
+                .flatMap(index -> Mono.fromCallable(() -> this.<O>attempt(index, call))
+                        .subscribeOn(VIRTUAL_THREADS), maxConcurrency)
+                .handle((outcome, sink) -> {
+                    if (outcome instanceof Outcome.Failure<O> failure && !returnExceptions) {
+                        sink.error(new BatchFailedException(failure));
+                    } else {
+                        sink.next(outcome);
+                    }
+                });
+    }
+
+    private <O> Outcome<O> attempt(int index, Call<? super I, ? extends O> call) {
+        long start = System.nanoTime();
+        try {
+            return new Outcome.Success<>(index, call.call(inputs.get(index)), start, System.nanoTime());
+        } catch (Exception e) {
+            return new Outcome.Failure<>(index, e, start, System.nanoTime());
+        }
+    }
+
+    /**
+     * A {@link Call} for a non-blocking call: it starts the call, waits for its future on the batch's virtual
+     * thread, and cancels the future when the batch cancels the call.
+     */
+    public static <I, O> Call<I, O> awaiting(Function<? super I, ? extends Future<? extends O>> start) {
+        return input -> {
+            Future<? extends O> future = start.apply(input);
+            try {
+                return future.get();
+            } catch (InterruptedException e) {
+                future.cancel(true);
+                throw e;
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+        };
+    }
+}

@@ -1,0 +1,95 @@
+package io.github.asynccookbook.providers;
+
+import dev.langchain4j.model.chat.listener.ChatModelListener;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a chapter may change on a model it asks a {@link Provider} for. Null means "the library's default":
+ * LangChain4j 1.18 times out after 60 s without response headers and retries a failed unary call twice.
+ * Streaming models never retry, so they ignore {@code maxRetries}.
+ *
+ * <pre>{@code
+ * ChatModel model = provider.chatModel(ModelOptions.builder().maxRetries(0).timeout(Duration.ofSeconds(5)).build());
+ * }</pre>
+ *
+ * @param modelName    another model than the provider's default, or null
+ * @param logRequests  log each HTTP request at INFO (headers and body)
+ * @param logResponses log each HTTP response at INFO
+ */
+public record ModelOptions(String modelName, Duration timeout, Integer maxRetries, Integer maxOutputTokens,
+                           Double temperature, List<ChatModelListener> listeners, boolean logRequests,
+                           boolean logResponses) {
+
+    private static final ModelOptions DEFAULTS = builder().build();
+
+    public ModelOptions {
+        listeners = List.copyOf(listeners);
+    }
+
+    public static ModelOptions defaults() {
+        return DEFAULTS;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder()
+                .modelName(modelName)
+                .timeout(timeout)
+                .maxRetries(maxRetries)
+                .maxOutputTokens(maxOutputTokens)
+                .temperature(temperature)
+                .listeners(listeners)
+                .logRequests(logRequests)
+                .logResponses(logResponses);
+    }
+
+    String modelNameOr(String defaultModelName) {
+        return modelName != null ? modelName : defaultModelName;
+    }
+
+    public static final class Builder {
+        private String modelName;
+        private Duration timeout;
+        private Integer maxRetries;
+        private Integer maxOutputTokens;
+        private Double temperature;
+        private final List<ChatModelListener> listeners = new ArrayList<>();
+        private boolean logRequests;
+        private boolean logResponses;
+
+        private Builder() {
+        }
+
+        public Builder modelName(String modelName) { this.modelName = modelName; return this; }
+        public Builder timeout(Duration timeout) { this.timeout = timeout; return this; }
+        public Builder maxRetries(Integer maxRetries) { this.maxRetries = maxRetries; return this; }
+        public Builder maxOutputTokens(Integer maxOutputTokens) { this.maxOutputTokens = maxOutputTokens; return this; }
+        public Builder temperature(Double temperature) { this.temperature = temperature; return this; }
+        public Builder logRequests(boolean logRequests) { this.logRequests = logRequests; return this; }
+        public Builder logResponses(boolean logResponses) { this.logResponses = logResponses; return this; }
+
+        /** Adds a listener after those already added. */
+        public Builder listener(ChatModelListener listener) {
+            listeners.add(listener);
+            return this;
+        }
+
+        /** Replaces the listeners added so far. */
+        public Builder listeners(List<ChatModelListener> listeners) {
+            this.listeners.clear();
+            this.listeners.addAll(listeners);
+            return this;
+        }
+
+        public ModelOptions build() {
+            return new ModelOptions(modelName, timeout, maxRetries, maxOutputTokens, temperature, listeners,
+                    logRequests, logResponses);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.github.asynccookbook.providers;
+
+import java.util.List;
+
+/**
+ * The chapters' way to get models: {@code Providers.gemini().chatModel()}. Configured from {@code .env} and the
+ * environment ({@link ProviderSettings#load()}) on first use; each provider prints its
+ * {@link Provider#describe()} line the first time it is used, so a run always says whether it is live or
+ * simulated. Tests that bring their own simulator use {@link ProviderSet#forSimulator} instead.
+ */
+public final class Providers {
+
+    private static ProviderSet defaultSet;
+
+    private Providers() {
+    }
+
+    /** The providers configured from {@code .env} and the environment. */
+    public static synchronized ProviderSet defaults() {
+        if (defaultSet == null) {
+            defaultSet = ProviderSet.announcing(ProviderSettings.load());
+        }
+        return defaultSet;
+    }
+
+    public static Provider gemini() {
+        return defaults().gemini();
+    }
+
+    public static Provider mistral() {
+        return defaults().mistral();
+    }
+
+    /** See {@link ProviderSet#get(String)}. */
+    public static Provider get(String name) {
+        return defaults().get(name);
+    }
+
+    /** See {@link ProviderSet#select(String)}. */
+    public static List<Provider> select(String choice) {
+        return defaults().select(choice);
+    }
+
+    public static String describe() {
+        return defaults().describe();
+    }
+
+    /** Stops the embedded simulator now rather than at JVM exit, so {@code mvn exec:java} returns promptly. */
+    public static synchronized void close() {
+        if (defaultSet != null) {
+            defaultSet.close();
+        }
+    }
+
+    /** A chapter's main body. */
+    @FunctionalInterface
+    public interface MainBody {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs a main body, then stops the simulator. A {@link ProviderConfigException} prints its one-line message
+     * and exits with status 2 instead of a stack trace.
+     *
+     * <pre>{@code
+     * public static void main(String[] args) throws Exception {
+     *     Providers.runMain(() -> System.out.println(Providers.gemini().chatModel().chat("Hello")));
+     * }
+     * }</pre>
+     */
+    public static void runMain(MainBody body) throws Exception {
+        try {
+            body.run();
+        } catch (ProviderConfigException e) {
+            System.err.println(e.getMessage());
+            close();
+            System.exit(2);
+        } finally {
+            close();
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.github.asynccookbook.simulator;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.github.asynccookbook.simulator.RateLimits.perMinute;
+import static io.github.asynccookbook.simulator.RateLimits.perSecond;
+
+/**
+ * Default model profiles, taken from public figures (no thinking, short prompts).
+ *
+ * <p>Gemini latency: simplemetrics "Gemini models ranking table with real numbers" (Sep 2025): TTFT / output
+ * tokens per second 0.65 s / 97.4 (2.5 Flash), 0.59 s / 178.7 (2.5 Flash-Lite), 0.53 s / 153.1 (2.0 Flash),
+ * 2.22 s / 85.4 (2.5 Pro); chunks of 20-60 tokens as recorded from the real API.
+ * Gemini limits: ai.google.dev/gemini-api/docs/rate-limits (mid-2025) for the free tier and tier 1
+ * (RPM / TPM / RPD). Google cut the free tier in December 2025 (2.5 Flash reported at 5 RPM / 20 RPD); override
+ * with {@link ModelProfile#withLimits} to reproduce that.
+ *
+ * <p>Mistral latency: artificialanalysis.ai/providers/mistral: Small 3.1/3.2 0.64-0.70 s, ~162 tokens/s;
+ * Medium 3.5 168 tokens/s (TTFT not published, 0.55 s assumed); Large ~38 tokens/s (Feb 2024; 0.70 s assumed);
+ * one or two tokens per chunk as recorded. Mistral free tier: 1 request/s and 500,000 tokens/min
+ * (help.mistral.ai "What are the limits of the free tier"). Paid tiers are shown only in Mistral's console:
+ * tier1 here (25 requests/s, 2,000,000 tokens/min) is an assumption, not a published figure.
+ */
+public final class ModelProfiles {
+
+    private ModelProfiles() {
+    }
+
+    public static Map<String, ModelProfile> defaults() {
+        var profiles = new LinkedHashMap<String, ModelProfile>();
+        for (ModelProfile profile : List.of(
+                gemini("gemini-2.5-flash", "Gemini 2.5 Flash", 650, 97.4, 65_536,
+                        perMinute(10, 250_000, 250), perMinute(1_000, 1_000_000, 10_000)),
+                gemini("gemini-2.5-flash-lite", "Gemini 2.5 Flash-Lite", 590, 178.7, 65_536,
+                        perMinute(15, 250_000, 1_000), perMinute(4_000, 4_000_000, 0)),
+                gemini("gemini-2.0-flash", "Gemini 2.0 Flash", 530, 153.1, 8_192,
+                        perMinute(15, 1_000_000, 200), perMinute(2_000, 4_000_000, 0)),
+                gemini("gemini-2.5-pro", "Gemini 2.5 Pro", 2_220, 85.4, 65_536,
+                        perMinute(5, 250_000, 100), perMinute(150, 2_000_000, 10_000)),
+                mistral("mistral-small-latest", "Mistral Small", 640, 162),
+                mistral("mistral-medium-latest", "Mistral Medium", 550, 168),
+                mistral("mistral-large-latest", "Mistral Large", 700, 38))) {
+            profiles.put(profile.id(), profile);
+        }
+        return Map.copyOf(profiles);
+    }
+
+    private static ModelProfile gemini(String id, String name, long ttftMillis, double tokensPerSecond,
+                                       int outputLimit, RateLimits free, RateLimits tier1) {
+        return new ModelProfile(id, Protocol.GEMINI, name, Duration.ofMillis(ttftMillis), 0.25, tokensPerSecond,
+                20, 60, 90, 160, outputLimit, 1_048_576,
+                Map.of(Tier.FREE, free, Tier.TIER1, tier1, Tier.UNLIMITED, RateLimits.NONE));
+    }
+
+    private static ModelProfile mistral(String id, String name, long ttftMillis, double tokensPerSecond) {
+        return new ModelProfile(id, Protocol.MISTRAL, name, Duration.ofMillis(ttftMillis), 0.25, tokensPerSecond,
+                1, 2, 90, 160, 32_768, 131_072,
+                Map.of(Tier.FREE, perSecond(1, 500_000), Tier.TIER1, perSecond(25, 2_000_000),
+                        Tier.UNLIMITED, RateLimits.NONE));
+    }
+}

@@ -1,0 +1,23 @@
+package io.github.asynccookbook.simulator;
+
+/**
+ * Ground truth for one chat request, as the simulator saw it. Times are milliseconds since the simulator
+ * started ({@link Simulator#millisAt(long)} converts a client's {@code System.nanoTime()}); a time is null
+ * when it never happened.
+ *
+ * @param arrivalMillis      request headers received
+ * @param firstTokenMillis   first content (text or tool call) written to the client
+ * @param completionMillis   response finished, failed or the client went away
+ * @param status             HTTP status sent (0 when the client left before any)
+ * @param plannedTokens      output tokens the reply had
+ * @param tokensSent         output tokens actually written
+ * @param plannedTtftMillis  TTFT the latency model drew, in real time
+ * @param appliedTtftMillis  TTFT actually applied: first content written minus arrival
+ * @param fault              the fault injected, or null
+ * @param clientDisconnected the client closed the connection before the response was complete
+ */
+public record RequestRecord(long id, Protocol protocol, String model, boolean stream, double arrivalMillis,
+                            Double firstTokenMillis, Double completionMillis, int status, int promptTokens,
+                            int plannedTokens, int tokensSent, Double plannedTtftMillis, Double appliedTtftMillis,
+                            Fault fault, boolean clientDisconnected) {
+}

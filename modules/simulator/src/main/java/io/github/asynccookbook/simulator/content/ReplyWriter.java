@@ -1,0 +1,85 @@
+package io.github.asynccookbook.simulator.content;
+
+import io.github.asynccookbook.simulator.conversation.Conversation;
+import io.github.asynccookbook.simulator.conversation.FinishReason;
+import io.github.asynccookbook.simulator.conversation.Reply;
+import io.github.asynccookbook.simulator.conversation.ToolCall;
+import io.github.asynccookbook.simulator.conversation.ToolChoice;
+import io.github.asynccookbook.simulator.conversation.Turn;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.regex.Pattern;
+
+/**
+ * The simulated model's brain: answers a conversation with text that fits the prompt (bullet points, an
+ * explanation, a summary of tool results) or with tool calls. Deterministic for a conversation and a seed, and
+ * cheap enough to run for every request; it holds no state, so one instance serves all threads.
+ */
+public final class ReplyWriter {
+
+    private static final Pattern BRIEF = Pattern.compile(
+            "\\b(?:brief|briefly|terse|concise|succinct|short answers?|few words)\\b", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * @param seed         the request's content seed: the same seed and conversation give the same reply
+     * @param targetTokens how long a text answer should be, in {@link Tokens}
+     * @param exactLength  exactly {@code targetTokens} tokens rather than about as many, ending at a sentence
+     * @param maxTokens    the hard cap; a longer answer is cut to it and finishes with {@link FinishReason#LENGTH}
+     */
+    public Reply write(Conversation conversation, long seed, int targetTokens, boolean exactLength, int maxTokens) {
+        int promptTokens = Tokens.count(conversation);
+        String prompt = Directives.strip(lastUserText(conversation));
+        var random = new SplittableRandom(seed ^ fingerprint(conversation) * 0x9E3779B97F4A7C15L);
+        if (callsTools(conversation)) {
+            List<ToolCall> calls = ToolPlanner.plan(conversation.tools(), conversation.toolChoice(), prompt,
+                    random.split());
+            if (!calls.isEmpty()) {
+                return new Reply(List.of(), calls, FinishReason.TOOL_CALLS, promptTokens);
+            }
+        }
+        int target = Math.max(1, exactLength || !BRIEF.matcher(conversation.system()).find()
+                ? targetTokens : targetTokens / 2);
+        Ask ask = Ask.read(prompt);
+        String text = conversation.turns().isEmpty() || !(conversation.turns().getLast() instanceof Turn.ToolResult)
+                ? TextAnswer.write(ask, random, target, exactLength)
+                : TextAnswer.afterTools(ToolFindings.of(conversation, prompt), ask, random, target, exactLength);
+        List<String> tokens = Tokens.split(text);
+        if (tokens.size() > maxTokens) {
+            return new Reply(tokens.subList(0, Math.max(0, maxTokens)), List.of(), FinishReason.LENGTH,
+                    promptTokens);
+        }
+        return new Reply(tokens, List.of(), FinishReason.STOP, promptTokens);
+    }
+
+    /** Tools are called when some are declared, the client allows it, and the user just spoke. */
+    private static boolean callsTools(Conversation conversation) {
+        return !conversation.tools().isEmpty()
+                && conversation.toolChoice().mode() != ToolChoice.Mode.NONE
+                && !conversation.turns().isEmpty()
+                && conversation.turns().getLast() instanceof Turn.User;
+    }
+
+    private static String lastUserText(Conversation conversation) {
+        for (Turn turn : conversation.turns().reversed()) {
+            if (turn instanceof Turn.User user) {
+                return user.text();
+            }
+        }
+        return conversation.system();
+    }
+
+    /** A hash of the conversation's texts; stable across JVMs, unlike record hash codes. */
+    private static long fingerprint(Conversation conversation) {
+        long hash = conversation.system().hashCode();
+        for (Turn turn : conversation.turns()) {
+            String text = switch (turn) {
+                case Turn.User user -> user.text();
+                case Turn.Assistant assistant -> assistant.text();
+                case Turn.ToolResult result -> result.name() + result.content();
+            };
+            hash = hash * 31 + String.valueOf(text).hashCode();
+        }
+        return hash;
+    }
+}

@@ -1,0 +1,31 @@
+package io.github.asynccookbook.simulator.conversation;
+
+import java.util.List;
+
+/**
+ * What the simulated model answers: either text, as the tokens it is streamed in, or tool calls.
+ * Joining {@code tokens} gives the full text; {@code tokens.size()} is the output token count.
+ */
+public record Reply(List<String> tokens, List<ToolCall> toolCalls, FinishReason finishReason, int promptTokens) {
+
+    public Reply {
+        tokens = List.copyOf(tokens);
+        toolCalls = List.copyOf(toolCalls);
+    }
+
+    public String text() {
+        return String.join("", tokens);
+    }
+
+    /** Output tokens: the text tokens, or an estimate of the tool calls' size. */
+    public int outputTokens() {
+        if (toolCalls.isEmpty()) {
+            return tokens.size();
+        }
+        return toolCalls.stream().mapToInt(c -> 4 + c.name().length() / 4 + c.arguments().toString().length() / 4).sum();
+    }
+
+    public boolean isToolCall() {
+        return !toolCalls.isEmpty();
+    }
+}

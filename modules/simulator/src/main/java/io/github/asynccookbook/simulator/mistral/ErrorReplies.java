@@ -1,0 +1,64 @@
+package io.github.asynccookbook.simulator.mistral;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.asynccookbook.simulator.protocol.ApiError;
+import io.github.asynccookbook.simulator.protocol.HttpReply;
+
+/**
+ * Mistral's error answers, all {@code application/json} (the TS SDK rejects anything else): the gateway's bare
+ * {@code {"detail":…}} for auth and unknown routes, pydantic's 422 for schema violations, and the
+ * {@code {"object":"error",…}} envelope for everything the API itself refuses.
+ */
+final class ErrorReplies {
+
+    private static final String UNAUTHORIZED = "{\"detail\":\"Unauthorized\"}";
+    private static final String NOT_FOUND = "{\"detail\":\"Not Found\"}";
+
+    private ErrorReplies() {
+    }
+
+    static HttpReply of(ApiError error) {
+        return switch (error.kind()) {
+            case MISSING_KEY, INVALID_KEY -> HttpReply.json(401, UNAUTHORIZED);
+            case MODEL_NOT_FOUND -> HttpReply.json(404, envelope("Invalid model: " + error.detail(), "invalid_model", "1500"));
+            case UNKNOWN_FIELD -> HttpReply.json(422, validationBody(Json.compact(Validation.extraForbidden(error.detail()))));
+            case INVALID_REQUEST -> invalidRequest(error.detail());
+            case RATE_LIMITED -> HttpReply.json(429, envelope("Rate limit exceeded", "rate_limited", "1300"));
+            case INTERNAL -> HttpReply.json(500, envelope("Internal server error", "internal_server_error", null));
+            case OVERLOADED -> HttpReply.json(503, envelope("Service unavailable", "service_unavailable", null));
+            case NOT_FOUND -> HttpReply.json(404, NOT_FOUND);
+        };
+    }
+
+    /** {@code {"object":"error","message":…,"type":…,"param":null,"code":…}}; {@code code} may be null. */
+    static String envelope(String message, String type, String code) {
+        ObjectNode body = Json.object();
+        body.put("object", "error");
+        body.put("message", message);
+        body.put("type", type);
+        body.putNull("param");
+        body.put("code", code);
+        return Json.compact(body);
+    }
+
+    /**
+     * A detail made by {@link Validation} is pydantic's array (422); one made for the message order is a whole
+     * envelope (400); any other text is wrapped in a generic 400 envelope.
+     */
+    private static HttpReply invalidRequest(String detail) {
+        if (detail == null) {
+            return HttpReply.json(400, envelope("Invalid request", "invalid_request_error", null));
+        }
+        if (detail.startsWith("[")) {
+            return HttpReply.json(422, validationBody(detail));
+        }
+        if (detail.startsWith("{")) {
+            return HttpReply.json(400, detail);
+        }
+        return HttpReply.json(400, envelope(detail, "invalid_request_error", null));
+    }
+
+    private static String validationBody(String detailArray) {
+        return "{\"detail\":" + detailArray + "}";
+    }
+}

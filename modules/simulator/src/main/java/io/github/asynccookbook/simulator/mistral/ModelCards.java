@@ -1,0 +1,60 @@
+package io.github.asynccookbook.simulator.mistral;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.asynccookbook.simulator.ModelProfile;
+import io.github.asynccookbook.simulator.Protocol;
+
+import java.util.Collection;
+
+/**
+ * {@code GET /v1/models} cards with the field set of Mistral's schema. The TS SDK needs {@code id},
+ * {@code capabilities} and {@code "type":"base"}; {@code created} is the time of the request, as the real list
+ * reports it. Capabilities describe the simulator: chat and tool calls, nothing else.
+ */
+final class ModelCards {
+
+    /** Mistral's published default temperature for its small, medium and large chat models. */
+    private static final double DEFAULT_TEMPERATURE = 0.3;
+
+    private ModelCards() {
+    }
+
+    static String list(Collection<ModelProfile> models, long createdEpochSeconds) {
+        ObjectNode root = Json.object();
+        root.put("object", "list");
+        ArrayNode data = root.putArray("data");
+        models.stream()
+                .filter(model -> model.protocol() == Protocol.MISTRAL)
+                .forEach(model -> data.add(card(model, createdEpochSeconds)));
+        return Json.compact(root);
+    }
+
+    static String one(ModelProfile model, long createdEpochSeconds) {
+        return Json.compact(card(model, createdEpochSeconds));
+    }
+
+    private static ObjectNode card(ModelProfile model, long createdEpochSeconds) {
+        ObjectNode card = Json.object();
+        card.put("id", model.id());
+        card.put("object", "model");
+        card.put("created", createdEpochSeconds);
+        card.put("owned_by", "mistralai");
+        ObjectNode capabilities = card.putObject("capabilities");
+        capabilities.put("completion_chat", true);
+        capabilities.put("function_calling", true);
+        for (String unsupported : new String[] {"reasoning", "completion_fim", "fine_tuning", "vision", "ocr",
+                "classification", "moderation", "audio"}) {
+            capabilities.put(unsupported, false);
+        }
+        card.put("name", model.id());
+        card.put("description", model.displayName() + ", simulated");
+        card.put("max_context_length", model.inputTokenLimit());
+        card.putArray("aliases");
+        card.putNull("deprecation");
+        card.putNull("deprecation_replacement_model");
+        card.put("default_model_temperature", DEFAULT_TEMPERATURE);
+        card.put("type", "base");
+        return card;
+    }
+}
