@@ -93,15 +93,25 @@ public final class SimulatorMain implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         try (Simulator simulator = Simulator.start(config)) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            var onCtrlC = new Thread(() -> {
                 stop.countDown();
                 simulator.close();
-            }, "simulator-shutdown"));
+            }, "simulator-shutdown");
+            Runtime.getRuntime().addShutdownHook(onCtrlC);
             out.print(Banner.of(simulator, apiKey == null ? "any-key" : "$KEY"));
             out.flush();
             stop.await();
+            removeHook(onCtrlC);
         }
         return 0;
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // Stopped by Ctrl-C: the hook is running already.
+        }
     }
 
     SimulatorConfig config() {

@@ -31,6 +31,8 @@ record Ask(Kind kind, int bullets, String topic, String question) {
             + ")\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:bullet[- ]?points?|bullets)\\b", FLAGS);
     private static final Pattern TOPIC_LEAD = Pattern.compile(
             "^[\\s:–—-]*(?:(?:about|on|for|regarding|covering|of)\\b)?[\\s:–—-]*", FLAGS);
+    private static final Pattern TRAILING_REQUEST = Pattern.compile(
+            "[\\s:,;–—-]*(?:(?:please|in|with)\\s+)?(?:(?:give|list|write|make|provide|show)(?:\\s+me)?\\s*)?$", FLAGS);
     private static final Pattern LABEL = Pattern.compile("^(?:question|q|task|prompt|user|input)\\s*:\\s*", FLAGS);
     private static final Pattern WHY = Pattern.compile("^why\\b\\s*(?:(?:do|does|did)\\s+)?(.+)", FLAGS);
     private static final Pattern HOW = Pattern.compile(
@@ -58,7 +60,7 @@ record Ask(Kind kind, int bullets, String topic, String question) {
             int count = Math.clamp(NumberWords.parse(bullets.group(1)).orElse(3), 1, MAX_BULLETS);
             String subject = TOPIC_LEAD.matcher(firstLine(text.substring(bullets.end()))).replaceFirst("");
             if (subject.isBlank()) {
-                subject = text.substring(0, bullets.start());
+                subject = TRAILING_REQUEST.matcher(text.substring(0, bullets.start())).replaceFirst("");
             }
             return new Ask(Kind.BULLETS, count, nounPhrase(subject), "");
         }

@@ -46,12 +46,17 @@ final class Composer {
         if (draft.tokens() <= high || !draft.shortenable()) {
             return text;
         }
-        return lastSentenceEnd(text, low, high).orElseGet(() -> cutToSentence(text, target));
+        List<String> tokens = Tokens.split(text);
+        return lastSentenceEnd(tokens, low, high).or(() -> lastWordEnd(tokens, low, high))
+                .orElseGet(() -> cutToSentence(text, target));
+    }
+
+    private static boolean lands(int tokens, int low, int high) {
+        return tokens >= low && tokens <= high;
     }
 
     /** The text up to its last sentence end that falls between {@code low} and {@code high} tokens, if any. */
-    private static Optional<String> lastSentenceEnd(String text, int low, int high) {
-        List<String> tokens = Tokens.split(text);
+    private static Optional<String> lastSentenceEnd(List<String> tokens, int low, int high) {
         for (int end = Math.min(high, tokens.size()); end >= Math.max(1, low); end--) {
             if (endsSentence(tokens.get(end - 1))) {
                 return Optional.of(String.join("", tokens.subList(0, end)));
@@ -60,8 +65,14 @@ final class Composer {
         return Optional.empty();
     }
 
-    private static boolean lands(int tokens, int low, int high) {
-        return tokens >= low && tokens <= high;
+    /** The text up to its last whole word before {@code high} tokens, closed with a full stop. */
+    private static Optional<String> lastWordEnd(List<String> tokens, int low, int high) {
+        for (int end = Math.min(high - 1, tokens.size() - 1); end >= Math.max(1, low - 1); end--) {
+            if (endsWithWord(tokens.get(end - 1)) && !startsWithWord(tokens.get(end))) {
+                return Optional.of(String.join("", tokens.subList(0, end)) + ".");
+            }
+        }
+        return Optional.empty();
     }
 
     /**

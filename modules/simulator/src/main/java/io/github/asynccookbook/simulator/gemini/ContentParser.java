@@ -38,7 +38,7 @@ final class ContentParser {
             String role = ProtoJson.string(content, "role", at);
             List<ObjectNode> parts = parts(content, at);
             switch (role == null ? "user" : role) {
-                case "user", "function", "tool" -> userTurns(parts, turns);
+                case "user", "function" -> userTurns(parts, turns);
                 case "model" -> turns.add(modelTurn(parts));
                 default -> throw invalid("Please use a valid role: user, model.");
             }

@@ -1,0 +1,151 @@
+package io.github.asynccookbook.chapter02;
+
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.exception.InternalServerException;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import io.github.asynccookbook.providers.ModelOptions;
+import io.github.asynccookbook.providers.Provider;
+import io.github.asynccookbook.providers.ProviderSet;
+import io.github.asynccookbook.simulator.ModelStats;
+import io.github.asynccookbook.simulator.RequestRecord;
+import io.github.asynccookbook.simulator.junit.SimulatorExtension;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+class BatchTest {
+
+    @RegisterExtension
+    static SimulatorExtension sim = new SimulatorExtension();
+
+    /** Without retries a forced fault fails its call once, so the simulator's counts are exact. */
+    private static final ModelOptions NO_RETRIES = ModelOptions.builder().maxRetries(0).build();
+
+    private static Provider provider(String name) {
+        return ProviderSet.forSimulator(sim.simulator()).get(name);
+    }
+
+    private static ModelStats stats(Provider provider) {
+        return sim.simulator().stats().model(provider.modelName());
+    }
+
+    private static ChatRequest ask(String text) {
+        return ChatRequest.builder().messages(UserMessage.from(text)).build();
+    }
+
+    /** The first calls of a JVM are slow (class loading, JIT), which would blur the completion order. */
+    @BeforeAll
+    static void warmUp() {
+        provider("gemini").chatModel().chat("Hello [sim:tokens=5]");
+        provider("mistral").chatModel().chat("Hello [sim:tokens=5]");
+    }
+
+    /** The answer lengths in the order the simulator finished the answers: ground truth for completion order. */
+    private static List<Integer> lengthsInCompletionOrder(Provider provider) {
+        return sim.simulator().stats().requests(provider.modelName()).stream()
+                .sorted(Comparator.comparingDouble(RequestRecord::completionMillis))
+                .map(RequestRecord::plannedTokens)
+                .toList();
+    }
+
+    @Test
+    void outcomesComeBackInInputOrderThoughCallsFinishInReverse() {
+        Provider mistral = provider("mistral");
+        ChatModel model = mistral.chatModel();
+        List<Integer> lengths = List.of(1200, 800, 400, 150, 20);
+
+        List<Outcome<ChatResponse>> outcomes = Batch.of(lengths)
+                .run(tokens -> model.chat(ask("Describe the sea [sim:tokens=" + tokens + "]")));
+
+        assertThat(lengthsInCompletionOrder(mistral)).containsExactly(20, 150, 400, 800, 1200);
+        assertThat(outcomes).extracting(Outcome::index).containsExactly(0, 1, 2, 3, 4);
+        assertThat(outcomes).extracting(o -> ((Outcome.Success<ChatResponse>) o).value().tokenUsage().outputTokenCount())
+                .containsExactlyElementsOf(lengths);
+    }
+
+    @Test
+    void failedCallsFillTheirOwnSlotsAndTheOthersSucceed() {
+        Provider gemini = provider("gemini");
+        ChatModel model = gemini.chatModel(NO_RETRIES);
+        List<String> prompts = IntStream.range(0, 8)
+                .mapToObj(i -> "Question " + i + (i == 2 || i == 5 ? " [sim:fault=500]" : ""))
+                .toList();
+
+        List<Outcome<String>> outcomes = Batch.of(prompts).returnExceptions(true).run(model::chat);
+
+        assertThat(outcomes).hasSize(8);
+        IntStream.range(0, 8).forEach(i -> {
+            if (i == 2 || i == 5) {
+                assertThat(outcomes.get(i)).isInstanceOfSatisfying(Outcome.Failure.class,
+                        f -> assertThat(f.error()).isInstanceOf(InternalServerException.class));
+            } else {
+                assertThat(outcomes.get(i)).isInstanceOf(Outcome.Success.class);
+            }
+        });
+        assertThat(stats(gemini).count(500)).isEqualTo(2);
+        assertThat(stats(gemini).count(200)).isEqualTo(6);
+    }
+
+    @Test
+    void neverRunsMoreThanMaxConcurrencyCallsAtOnce() {
+        Provider mistral = provider("mistral");
+        ChatModel model = mistral.chatModel();
+        List<String> prompts = IntStream.range(0, 20).mapToObj(i -> "Question " + i).toList();
+
+        List<Outcome<String>> outcomes = Batch.of(prompts).maxConcurrency(3).run(model::chat);
+
+        assertThat(outcomes).allMatch(o -> o instanceof Outcome.Success<String>);
+        assertThat(stats(mistral).requests()).isEqualTo(20);
+        assertThat(stats(mistral).maxInFlight()).isEqualTo(3);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gemini", "mistral"})
+    void failFastCancelsTheCallsStillRunning(String name) {
+        Provider provider = provider(name);
+        ChatModel model = provider.chatModel(NO_RETRIES);
+        List<String> prompts = IntStream.range(0, 6)
+                .mapToObj(i -> "Question " + i + (i == 2 ? " [sim:fault=500]" : " [sim:tokens=2000]"))
+                .toList();
+
+        assertThatThrownBy(() -> Batch.of(prompts).run(model::chat))
+                .isInstanceOfSatisfying(BatchFailedException.class,
+                        e -> assertThat(e.failure().index()).isEqualTo(2))
+                .hasCauseInstanceOf(InternalServerException.class);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> stats(provider).inFlight() == 0);
+        ModelStats stats = stats(provider);
+        assertThat(stats.count(500)).isEqualTo(1);
+        assertThat(stats.count(200)).isZero();
+        assertThat(stats.clientDisconnects()).isEqualTo(5);
+    }
+
+    @Test
+    void asCompletedEmitsInCompletionOrder() {
+        Provider gemini = provider("gemini");
+        ChatModel model = gemini.chatModel();
+        List<Integer> lengths = List.of(800, 20, 400, 150, 60);
+
+        List<Outcome<String>> emitted = Batch.of(lengths)
+                .<String>asCompleted(tokens -> model.chat("Describe the sky [sim:tokens=" + tokens + "]"))
+                .collectList().block();
+
+        assertThat(emitted).extracting(o -> lengths.get(o.index()))
+                .containsExactlyElementsOf(lengthsInCompletionOrder(gemini))
+                .containsExactly(20, 60, 150, 400, 800);
+        assertThat(emitted).isSortedAccordingTo(Comparator.comparingLong(Outcome::endNanos));
+    }
+}
