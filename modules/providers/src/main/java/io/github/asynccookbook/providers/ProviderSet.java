@@ -67,6 +67,19 @@ public final class ProviderSet implements AutoCloseable {
     }
 
     /**
+     * One vendor's provider; a simulated one starts the shared simulator if it is not running yet.
+     *
+     * @throws ProviderConfigException when live mode has no key for it
+     */
+    public synchronized Provider get(Protocol protocol) {
+        Provider provider = create(protocol);
+        if (announced.add(protocol)) {
+            announcer.accept(provider.describe());
+        }
+        return provider;
+    }
+
+    /**
      * The provider for a {@code --provider} value, {@code gemini} or {@code mistral}.
      *
      * @throws ProviderConfigException for any other name
@@ -110,14 +123,6 @@ public final class ProviderSet implements AutoCloseable {
             return "%-7s : %s  unavailable: %s".formatted(protocol.displayName(),
                     settings.vendor(protocol).mode().id(), e.getMessage());
         }
-    }
-
-    public synchronized Provider get(Protocol protocol) {
-        Provider provider = create(protocol);
-        if (announced.add(protocol)) {
-            announcer.accept(provider.describe());
-        }
-        return provider;
     }
 
     private Provider create(Protocol protocol) {

@@ -1,5 +1,6 @@
 package io.github.asynccookbook.providers;
 
+import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
@@ -12,12 +13,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.ConnectException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Both providers against a simulator started by the test, as chapter tests do it. */
 class SimulatedProvidersTest {
@@ -98,17 +101,20 @@ class SimulatedProvidersTest {
     }
 
     @Test
-    void anOwnSetStartsOneSharedSimulatorLazilyAndStopsItOnClose() {
+    void anOwnSetSharesOneSimulatorAndStopsItOnClose() {
         var settings = ProviderSettings.from(Map.of("LLM_MODE", "simulator", "SIM_TIME_SCALE", "0.02"));
+        Provider mistral;
         try (ProviderSet own = ProviderSet.of(settings)) {
             Provider gemini = own.gemini();
-            Provider mistral = own.mistral();
+            mistral = own.mistral();
 
-            assertThat(gemini.simulator()).isPresent();
             assertThat(mistral.simulator().orElseThrow()).isSameAs(gemini.simulator().orElseThrow());
             assertThat(gemini.simulator().orElseThrow().config().timeScale()).isEqualTo(0.02);
             assertThat(mistral.chatModel().chat(QUESTION)).isNotBlank();
         }
+
+        ChatModel afterClose = mistral.chatModel(ModelOptions.builder().maxRetries(0).build());
+        assertThatThrownBy(() -> afterClose.chat(QUESTION)).hasCauseInstanceOf(ConnectException.class);
     }
 
     private static ChatResponse stream(StreamingChatModel model) throws Exception {

@@ -2,7 +2,6 @@ package io.github.asynccookbook.simulator.content;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,12 +31,14 @@ record Ask(Kind kind, int bullets, String topic, String question) {
     private static final Pattern TOPIC_LEAD = Pattern.compile(
             "^[\\s:–—-]*(?:(?:about|on|for|regarding|covering|of)\\b)?[\\s:–—-]*", FLAGS);
     private static final Pattern TRAILING_REQUEST = Pattern.compile(
-            "[\\s:,;–—-]*(?:(?:please|in|with)\\s+)?(?:(?:give|list|write|make|provide|show)(?:\\s+me)?\\s*)?$", FLAGS);
+            "[\\s:,;–—-]*(?:(?:please|in|with)\\s+)?(?:(?:give|list|write|make|provide|show)(?:\\s+me)?\\s*)?$",
+            FLAGS);
     private static final Pattern LABEL = Pattern.compile("^(?:question|q|task|prompt|user|input)\\s*:\\s*", FLAGS);
     private static final Pattern WHY = Pattern.compile("^why\\b\\s*(?:(?:do|does|did)\\s+)?(.+)", FLAGS);
     private static final Pattern HOW = Pattern.compile(
             "^how\\s+(?:do|does|did|can|could|should|would|will|to|is|are)\\s+(.+)", FLAGS);
-    private static final Pattern WHAT = Pattern.compile("^what(?:['’]s|\\s+is|\\s+are|\\s+was|\\s+were)\\s+(.+)", FLAGS);
+    private static final Pattern WHAT = Pattern.compile(
+            "^what(?:['’]s|\\s+is|\\s+are|\\s+was|\\s+were)\\s+(.+)", FLAGS);
     private static final Pattern OTHER_QUESTION = Pattern.compile("^(?:who|whom|whose|when|where|which|what|how"
             + "|is|are|was|were|do|does|did|can|could|should|would|will|has|have)\\b"
             + "(?:\\s+(?:is|are|was|were|do|does|did|can|could|should|would|will|has|have)\\b)?\\s*(.*)", FLAGS);
@@ -106,8 +107,8 @@ record Ask(Kind kind, int bullets, String topic, String question) {
     }
 
     /** A phrase cut down to what reads well after "about": no question scaffolding, no filler, a dozen words. */
-    static String nounPhrase(String raw) {
-        String phrase = trimEnd(LABEL.matcher(firstLine(raw).strip()).replaceFirst(""));
+    private static String nounPhrase(String raw) {
+        String phrase = trimEnd(LABEL.matcher(firstLine(raw).replaceAll("\\s+", " ")).replaceFirst(""));
         Matcher what = WHAT.matcher(phrase);
         if (what.matches()) {
             phrase = what.group(1);
@@ -131,7 +132,7 @@ record Ask(Kind kind, int bullets, String topic, String question) {
 
     /** The user's question as the assistant would repeat it: "Why do I …" becomes "Why do you …?". */
     private static String restate(String question) {
-        String swapped = swapPronouns(trimEnd(question));
+        String swapped = swapPronouns(trimEnd(question.replaceAll("\\s+", " ")));
         return Character.toUpperCase(swapped.charAt(0)) + swapped.substring(1) + "?";
     }
 

@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Writes a draft to a wanted length: whole sentences landing within {@value #TOLERANCE} of the target, or exactly
- * the target when the client asked for an exact length. Near the end it picks the sentence that fits best.
+ * Writes a draft to a wanted length: whole sentences landing within 15 % of the target, or exactly the target when
+ * the client asked for an exact length. Near the end it picks the sentence that fits best.
  */
 final class Composer {
 
-    static final double TOLERANCE = 0.15;
+    private static final double TOLERANCE = 0.15;
     /** Below this many missing tokens, sentences are chosen by how well they fit rather than in dealing order. */
     private static final int FIT_WINDOW = 30;
 

@@ -47,7 +47,7 @@ final class Keywords {
     }
 
     /** Every word of the text as written, apostrophes and hyphens kept inside words. */
-    static List<String> words(String text) {
+    private static List<String> words(String text) {
         var words = new ArrayList<String>();
         Matcher matcher = WORD.matcher(text);
         while (matcher.find()) {
@@ -56,7 +56,7 @@ final class Keywords {
         return words;
     }
 
-    /** Words of a code identifier: {@code getCurrentWeather} and {@code get_current_weather} give get, current, weather. */
+    /** Words of a code identifier: both {@code getCurrentWeather} and {@code get_current_weather} give three. */
     static List<String> identifierWords(String identifier) {
         var words = new ArrayList<String>();
         Matcher matcher = IDENTIFIER_PART.matcher(identifier);

@@ -1,5 +1,6 @@
 package io.github.asynccookbook.simulator.content;
 
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /** Fills a template of {@link Sentences} for one answer: its topic, its restated question, a random aspect. */
@@ -14,6 +15,6 @@ record Phrasing(String topic, String question, SplittableRandom random) {
     }
 
     private static String capitalise(String text) {
-        return text.isEmpty() ? text : text.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + text.substring(1);
+        return text.isEmpty() ? text : text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1);
     }
 }

@@ -25,7 +25,8 @@ import static java.util.regex.Pattern.UNICODE_CASE;
 record PromptFacts(String text, List<String> quoted, List<Number> numbers, List<String> names,
                    List<String> subjects, String gist) {
 
-    private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"|“([^”]+)”|(?<![\\p{L}])'([^']+)'(?![\\p{L}])");
+    private static final Pattern QUOTED = Pattern.compile(
+            "\"([^\"]+)\"|“([^”]+)”|(?<![\\p{L}])'([^']+)'(?![\\p{L}])");
     private static final Pattern NUMBER = Pattern.compile(
             "(?<![\\p{L}\\p{N}.])-?\\d+(?:\\.\\d+)?(?![\\p{L}\\p{N}])|\\b(?:" + NumberWords.PATTERN + ")\\b",
             CASE_INSENSITIVE);
@@ -34,16 +35,18 @@ record PromptFacts(String text, List<String> quoted, List<Number> numbers, List<
             "\\b(?:about|for|in|of|at|on|from|regarding)\\b\\s*:?\\s*([^?.!;\\n]+)", CASE_INSENSITIVE);
     private static final Pattern LIST_SEPARATOR = Pattern.compile(
             "\\s*,\\s*(?:and\\s+|or\\s+)?|\\s+and\\s+|\\s+or\\s+|\\s*&\\s*", CASE_INSENSITIVE | UNICODE_CASE);
+    /** Without a final "and"/"or", a comma ends the phrase instead of listing things ("for cats, safe only"). */
+    private static final Pattern CONJUNCTION = Pattern.compile("\\s(?:and|or)\\s|&", CASE_INSENSITIVE);
     private static final Pattern NAME_JOINER = Pattern.compile("\\s*(?:,\\s*(?:and|or)?|and|or|&)\\s*",
             CASE_INSENSITIVE);
     private static final Pattern TRAILING_TIME = Pattern.compile(
             "(?:\\s+(?:today|tomorrow|tonight|now|right now|this week|please|currently))+$", CASE_INSENSITIVE);
     private static final int MAX_LISTED_WORDS = 8;
 
-    /** Imperative verbs that start prompts capitalised without being names. */
+    /** Imperative verbs and greetings: capitalised at the start of a prompt without being names. */
     private static final Set<String> OPENERS = Set.of("search", "look", "check", "compute", "calculate", "convert",
             "send", "create", "make", "book", "set", "add", "say", "translate", "summarize", "summarise", "fetch",
-            "hi", "hello", "hey", "ok", "okay", "sure", "use", "call", "run", "weather", "find", "tell", "give",
+            "hi", "hello", "hey", "ok", "okay", "sure", "use", "call", "run", "find", "tell", "give",
             "show", "get", "list", "explain", "describe", "write", "compare", "remind", "schedule", "play", "open");
 
     static PromptFacts of(String prompt) {
@@ -135,6 +138,9 @@ record PromptFacts(String text, List<String> quoted, List<Number> numbers, List<
                 listed.add(spans.get(i).text());
             }
             return List.copyOf(listed);
+        }
+        if (!CONJUNCTION.matcher(phrase).find() && phrase.contains(",")) {
+            phrase = phrase.substring(0, phrase.indexOf(',')).strip();
         }
         if (phrase.isBlank()) {
             return List.of();

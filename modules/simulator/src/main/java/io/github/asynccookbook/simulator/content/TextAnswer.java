@@ -26,40 +26,35 @@ final class TextAnswer {
 
     static String write(Ask ask, SplittableRandom random, int target, boolean exact) {
         var phrasing = new Phrasing(ask.topic(), ask.question(), random);
-        Optional<Deck> closing = Optional.of(new Deck(phrasing, List.of(CLOSING)));
-        Deck mixed = new Deck(phrasing, List.of(TOPICAL, GENERAL));
-        return switch (ask.kind()) {
+        Layout layout = switch (ask.kind()) {
             case BULLETS -> {
-                var leads = new Deck(phrasing, List.of(BULLET));
-                List<String> openers = Stream.generate(leads::draw).limit(ask.bullets()).toList();
-                var draft = new Draft.Bullets(ask.bullets(), random.nextBoolean() ? "- " : "* ");
-                yield Composer.write(draft, openers, new Deck(phrasing, List.of(GENERAL)), Optional.empty(), target,
-                        exact);
+                var openers = new Deck(phrasing, List.of(BULLET));
+                yield new Layout(new Draft.Bullets(ask.bullets(), random.nextBoolean() ? "- " : "* "),
+                        Stream.generate(openers::draw).limit(ask.bullets()).toList(),
+                        new Deck(phrasing, List.of(GENERAL)), Optional.empty());
             }
-            case WHY -> prose(random, lead(phrasing, WHY_LEAD),
-                    new Deck(phrasing, List.of(WHY_BODY), List.of(GENERAL)), closing, target, exact);
-            case HOW -> prose(random, lead(phrasing, HOW_LEAD),
-                    new Deck(phrasing, List.of(HOW_BODY), List.of(GENERAL)), closing, target, exact);
-            case WHAT -> prose(random, lead(phrasing, WHAT_LEAD), mixed, closing, target, exact);
-            case QUESTION -> prose(random, lead(phrasing, QUESTION_LEAD), new Deck(phrasing, List.of(GENERAL)),
-                    closing, target, exact);
-            case REQUEST -> prose(random, lead(phrasing, REQUEST_LEAD), mixed, closing, target, exact);
+            case WHY -> Layout.prose(phrasing, WHY_LEAD, new Deck(phrasing, List.of(WHY_BODY), List.of(GENERAL)));
+            case HOW -> Layout.prose(phrasing, HOW_LEAD, new Deck(phrasing, List.of(HOW_BODY), List.of(GENERAL)));
+            case WHAT -> Layout.prose(phrasing, WHAT_LEAD, new Deck(phrasing, List.of(TOPICAL, GENERAL)));
+            case QUESTION -> Layout.prose(phrasing, QUESTION_LEAD, new Deck(phrasing, List.of(GENERAL)));
+            case REQUEST -> Layout.prose(phrasing, REQUEST_LEAD, new Deck(phrasing, List.of(TOPICAL, GENERAL)));
         };
+        return Composer.write(layout.draft(), layout.leads(), layout.body(), layout.closing(), target, exact);
     }
 
     /** An answer that reports what the tools returned first, then rounds it off. */
     static String afterTools(List<String> findings, Ask ask, SplittableRandom random, int target, boolean exact) {
         var phrasing = new Phrasing(ask.topic(), ask.question(), random);
         Deck followUps = new Deck(phrasing, List.of(TOOL_FOLLOW_UP), List.of(GENERAL));
-        return prose(random, findings, followUps, Optional.empty(), target, exact);
+        return Composer.write(new Draft.Prose(random), findings, followUps, Optional.empty(), target, exact);
     }
 
-    private static String prose(SplittableRandom random, List<String> leads, Deck body, Optional<Deck> closing,
-                                int target, boolean exact) {
-        return Composer.write(new Draft.Prose(random), leads, body, closing, target, exact);
-    }
+    /** How an answer is laid out and which sentences open, fill and close it. */
+    private record Layout(Draft draft, List<String> leads, Deck body, Optional<Deck> closing) {
 
-    private static List<String> lead(Phrasing phrasing, Sentences bank) {
-        return List.of(new Deck(phrasing, List.of(bank)).draw());
+        static Layout prose(Phrasing phrasing, Sentences lead, Deck body) {
+            return new Layout(new Draft.Prose(phrasing.random()), List.of(new Deck(phrasing, List.of(lead)).draw()),
+                    body, Optional.of(new Deck(phrasing, List.of(CLOSING))));
+        }
     }
 }

@@ -27,6 +27,8 @@ final class ToolArguments {
     private static final Set<String> GENERIC = Set.of("name", "value", "text", "string", "input", "id", "the",
             "param", "arg", "data");
     private static final String NUMBER = "(-?\\d+(?:\\.\\d+)?)";
+    /** A double-quoted, single-quoted or bare value; the groups hold one of the three. */
+    private static final String TEXT_VALUE = "(?:\"([^\"]+)\"|'([^']+)'|([\\p{L}\\p{N}][\\p{L}\\p{N}._@-]*))";
     private static final long DEFAULT_NUMBER = 1;
 
     private final PromptFacts facts;
@@ -80,7 +82,7 @@ final class ToolArguments {
             usedText.addAll(facts.subjects());
             return facts.subjects();
         }
-        return unusedName().or(() -> Optional.of(facts.gist())).map(List::of).orElseThrow();
+        return List.of(unusedName().orElse(facts.gist()));
     }
 
     private Optional<Object> value(Parameter parameter) {
@@ -125,9 +127,8 @@ final class ToolArguments {
     /** A value written right after the parameter's name: "city Paris", "title: 'Q3 plan'", "to Bob". */
     private Optional<String> namedValue(Parameter parameter) {
         for (String word : nameWords(parameter)) {
-            Matcher matcher = Pattern.compile("\\b" + Pattern.quote(word)
-                    + "s?\\b\\s*(?:[:=]|is|named|called)?\\s*(?:\"([^\"]+)\"|'([^']+)'|([\\p{L}\\p{N}][\\p{L}\\p{N}._@-]*))",
-                    CASE_INSENSITIVE).matcher(facts.text());
+            Matcher matcher = Pattern.compile("\\b" + Pattern.quote(word) + "s?\\b\\s*(?:[:=]|is|named|called)?\\s*"
+                    + TEXT_VALUE, CASE_INSENSITIVE).matcher(facts.text());
             while (matcher.find()) {
                 String quoted = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
                 String bare = matcher.group(3);

@@ -66,12 +66,13 @@ final class ToolFindings {
         List<String> order = tools.stream().filter(t -> t.name().equals(call.name())).findFirst()
                 .map(t -> t.parameters().stream().map(ToolSpec.Parameter::name).toList())
                 .orElseGet(() -> call.arguments().keySet().stream().sorted().toList());
-        return order.stream().map(call.arguments()::get).filter(Objects::nonNull).map(String::valueOf)
+        return order.stream().map(call.arguments()::get).filter(Objects::nonNull)
+                .map(value -> Directives.strip(String.valueOf(value)))
                 .filter(value -> !value.isBlank() && !value.equals("[]") && !value.equals("{}")).toList();
     }
 
     private static String sentence(String toolName, List<String> values, String content, String prompt) {
-        String result = shorten(content == null ? "" : content.strip().replaceAll("\\s+", " "));
+        String result = shorten(content == null ? "" : Directives.strip(content).replaceAll("\\s+", " "));
         if (result.isEmpty()) {
             return "The " + toolName + " call returned no data.";
         }
@@ -81,7 +82,8 @@ final class ToolFindings {
                 && !result.startsWith("[");
         if (fetches && plain) {
             String what = String.join(" ", words.subList(1, words.size()));
-            String where = values.isEmpty() ? "" : " " + preposition(values.getFirst(), prompt) + " " + values.getFirst();
+            String where = values.isEmpty() ? ""
+                    : " " + preposition(values.getFirst(), prompt) + " " + values.getFirst();
             return fullStop("The " + what + where + " is " + result);
         }
         String where = values.isEmpty() ? "" : " for " + String.join(" and ", values);

@@ -4,6 +4,8 @@ import io.github.asynccookbook.simulator.SimulatorConfig;
 import io.github.asynccookbook.simulator.SimulatorStats;
 import io.github.asynccookbook.simulator.gemini.GeminiProtocol;
 import io.github.asynccookbook.simulator.mistral.MistralProtocol;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.server.HttpServer;
@@ -30,6 +32,8 @@ public final class SimulatorServer implements AutoCloseable {
                 .host(config.host())
                 .port(config.port())
                 .protocol(HttpProtocol.HTTP11)
+                // Disposing the server then closes open keep-alive connections too, not only the listening socket.
+                .channelGroup(new DefaultChannelGroup(GlobalEventExecutor.INSTANCE))
                 .idleTimeout(Duration.ofMinutes(5))
                 .handle(router::handle)
                 .bindNow();

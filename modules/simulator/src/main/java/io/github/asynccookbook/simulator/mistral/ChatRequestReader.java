@@ -9,8 +9,7 @@ import io.github.asynccookbook.simulator.conversation.ToolChoice;
 import io.github.asynccookbook.simulator.conversation.ToolSpec;
 import io.github.asynccookbook.simulator.protocol.ChatCall;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 
@@ -53,11 +52,9 @@ final class ChatRequestReader {
     private static JsonNode parse(byte[] body) {
         JsonNode root;
         try {
-            root = Json.MAPPER.readTree(body);
+            root = Json.MAPPER.readTree(new String(body, StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
             throw Validation.jsonInvalid(offset(e.getLocation()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         if (root == null || root.isMissingNode()) {
             throw Validation.bodyMissing();
@@ -69,6 +66,6 @@ final class ChatRequestReader {
         if (location == null) {
             return 0;
         }
-        return location.getCharOffset() >= 0 ? location.getCharOffset() : location.getByteOffset();
+        return Math.max(0, location.getCharOffset());
     }
 }

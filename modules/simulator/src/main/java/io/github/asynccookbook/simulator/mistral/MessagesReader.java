@@ -72,12 +72,12 @@ final class MessagesReader {
                 case "system" -> system.add(text(message, at, true, validation));
                 case "user" -> turns.add(new Turn.User(text(message, at, true, validation)));
                 case "assistant" -> {
-                    validation.bool(message, "prefix", at);
+                    validation.bool(message, "prefix", at); // checked, then ignored: the model never continues a prefix
                     List<ToolCall> calls = toolCalls(message, at, validation);
                     calls.forEach(call -> toolNames.put(call.id(), call.name()));
                     turns.add(new Turn.Assistant(text(message, at, false, validation), calls));
                 }
-                default -> {
+                case "tool" -> {
                     String callId = validation.string(message, "tool_call_id", at, false);
                     String name = validation.string(message, "name", at, false);
                     turns.add(new Turn.ToolResult(callId, name != null ? name : toolNames.getOrDefault(callId, ""),
@@ -126,7 +126,7 @@ final class MessagesReader {
         for (int i = 0; i < content.size(); i++) {
             JsonNode chunk = content.get(i);
             if (validation.isObject(chunk, contentLoc.with(i)) && "text".equals(chunk.path("type").asText())) {
-                String chunkText = validation.string(chunk, "text", contentLoc.with(i).with("text"), true);
+                String chunkText = validation.string(chunk, "text", contentLoc.with(i), true);
                 text.add(chunkText == null ? "" : chunkText);
             }
         }

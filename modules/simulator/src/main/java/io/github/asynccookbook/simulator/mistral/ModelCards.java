@@ -6,6 +6,7 @@ import io.github.asynccookbook.simulator.ModelProfile;
 import io.github.asynccookbook.simulator.Protocol;
 
 import java.util.Collection;
+import java.util.List;
 
 /**
  * {@code GET /v1/models} cards with the field set of Mistral's schema. The TS SDK needs {@code id},
@@ -14,8 +15,10 @@ import java.util.Collection;
  */
 final class ModelCards {
 
-    /** Mistral's published default temperature for its small, medium and large chat models. */
+    /** What Mistral's cards report for its chat models (mistral-api.md, section 6). */
     private static final double DEFAULT_TEMPERATURE = 0.3;
+    private static final List<String> UNSUPPORTED = List.of("reasoning", "completion_fim", "fine_tuning", "vision",
+            "ocr", "classification", "moderation", "audio");
 
     private ModelCards() {
     }
@@ -43,10 +46,7 @@ final class ModelCards {
         ObjectNode capabilities = card.putObject("capabilities");
         capabilities.put("completion_chat", true);
         capabilities.put("function_calling", true);
-        for (String unsupported : new String[] {"reasoning", "completion_fim", "fine_tuning", "vision", "ocr",
-                "classification", "moderation", "audio"}) {
-            capabilities.put(unsupported, false);
-        }
+        UNSUPPORTED.forEach(capability -> capabilities.put(capability, false));
         card.put("name", model.id());
         card.put("description", model.displayName() + ", simulated");
         card.put("max_context_length", model.inputTokenLimit());

@@ -217,6 +217,16 @@ class MistralRequestParsingTest {
     }
 
     @Test
+    void nestedProblemsAreLocatedPrecisely() {
+        ApiError error = parseFailure("""
+                {"model":"m","messages":[{"role":"user","content":[{"type":"text"}]}],"tool_choice":"sometimes"}""");
+
+        assertReply(protocol.error(error, "v1"), 422, """
+                {"detail":[{"type":"missing","loc":["body","messages",0,"user","content",0,"text"],"msg":"Field required"},\
+                {"type":"enum","loc":["body","tool_choice"],"msg":"Input should be 'auto', 'none', 'any' or 'required'"}]}""");
+    }
+
+    @Test
     void malformedJsonIsJsonInvalid() {
         ApiError error = parseFailure("{\"model\": \"m\",");
 

@@ -1,0 +1,22 @@
+package io.github.asynccookbook.chapter02;
+
+import io.github.asynccookbook.providers.Provider;
+import io.github.asynccookbook.providers.Providers;
+import picocli.CommandLine.Option;
+
+import java.util.List;
+
+/** The {@code --provider gemini|mistral|both} option shared by the chapter's mains. */
+final class ProviderChoice {
+
+    enum Choice { gemini, mistral, both }
+
+    @Option(names = "--provider", paramLabel = "NAME", defaultValue = "both",
+            description = "gemini, mistral or both (default: ${DEFAULT-VALUE})")
+    Choice choice;
+
+    /** The chosen providers from .env and the environment; each prints its mode line (live or simulator) once. */
+    List<Provider> providers() {
+        return Providers.select(choice.name());
+    }
+}

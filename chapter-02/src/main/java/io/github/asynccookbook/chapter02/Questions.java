@@ -1,0 +1,43 @@
+package io.github.asynccookbook.chapter02;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.IntStream;
+
+/** The prompts the examples fan out: one topic each, so every answer can be matched to its question by eye. */
+final class Questions {
+
+    private static final List<String> TOPICS = List.of("sleep", "coffee", "tides", "bridges", "bees", "compilers",
+            "glaciers", "chess", "bread", "comets", "maps", "violins");
+
+    private Questions() {
+    }
+
+    /**
+     * Whether each answer talks about its own question's topic: the answers really are in input order, not merely
+     * all there.
+     */
+    static boolean inInputOrder(List<String> answers) {
+        return IntStream.range(0, answers.size())
+                .allMatch(i -> answers.get(i).toLowerCase(Locale.ROOT).contains(TOPICS.get(i % TOPICS.size())));
+    }
+
+    static String topic(int index) {
+        String topic = TOPICS.get(index % TOPICS.size());
+        return index < TOPICS.size() ? topic : topic + " " + (index / TOPICS.size() + 1);
+    }
+
+    static String about(int index) {
+        return "In one short paragraph, what matters most about " + topic(index) + "?";
+    }
+
+    static List<String> first(int count) {
+        return IntStream.range(0, count).mapToObj(Questions::about).toList();
+    }
+
+    /** The start of an answer on one line, for tables. */
+    static String head(String answer, int length) {
+        String line = answer.strip().replaceAll("\\s+", " ");
+        return line.length() <= length ? line : line.substring(0, length - 3) + "...";
+    }
+}

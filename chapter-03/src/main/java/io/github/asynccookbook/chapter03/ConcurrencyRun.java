@@ -1,0 +1,56 @@
+package io.github.asynccookbook.chapter03;
+
+import dev.langchain4j.model.chat.ChatModel;
+import io.github.asynccookbook.providers.ModelOptions;
+import io.github.asynccookbook.providers.Provider;
+import io.github.asynccookbook.report.ConsoleTable;
+import io.github.asynccookbook.report.Durations;
+import io.github.asynccookbook.simulator.Simulator;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One run of the questions under a concurrency cap: how long it took and the most requests in flight, as the client
+ * counted them and, when simulated, as the provider saw them.
+ *
+ * @param simulatorMaxInFlight null when the provider is live
+ */
+record ConcurrencyRun(String provider, String limitedWith, int answers, Duration wall, int clientMaxInFlight,
+                      Integer simulatorMaxInFlight) {
+
+    /** Asks every question and returns the answers in question order. */
+    @FunctionalInterface
+    interface AskAll {
+        List<String> ask(ChatModel model, List<String> questions) throws Exception;
+    }
+
+    /** One call before measuring, so the first run does not pay for class loading and the first connection. */
+    static void warmUp(Provider provider) {
+        provider.chatModel(ModelOptions.builder().maxOutputTokens(1).build()).chat("Warm up: say OK.");
+    }
+
+    static ConcurrencyRun measure(Provider provider, String limitedWith, List<String> questions, AskAll askAll)
+            throws Exception {
+        var inFlight = new InFlightListener();
+        ChatModel model = provider.chatModel(ModelOptions.builder()
+                .maxOutputTokens(Questions.MAX_ANSWER_TOKENS).listener(inFlight).build());
+        provider.simulator().ifPresent(Simulator::resetStats);
+        long start = System.nanoTime();
+        List<String> answers = askAll.ask(model, questions);
+        Duration wall = Duration.ofNanos(System.nanoTime() - start);
+        Integer seen = provider.simulator()
+                .map(simulator -> simulator.stats().model(provider.modelName()).maxInFlight())
+                .orElse(null);
+        return new ConcurrencyRun(provider.displayName(), limitedWith, answers.size(), wall, inFlight.max(), seen);
+    }
+
+    static String table(List<ConcurrencyRun> runs) {
+        var table = new ConsoleTable("Provider", "Limited with", "Answers", "Wall", "Max in flight", "Simulator saw");
+        for (ConcurrencyRun run : runs) {
+            table.row(run.provider, run.limitedWith, run.answers, Durations.seconds(run.wall), run.clientMaxInFlight,
+                    run.simulatorMaxInFlight == null ? "-" : run.simulatorMaxInFlight);
+        }
+        return table.render();
+    }
+}

@@ -1,0 +1,76 @@
+package io.github.asynccookbook.chapter03;
+
+import io.github.asynccookbook.providers.Provider;
+import io.github.asynccookbook.providers.ProviderSet;
+import io.github.asynccookbook.providers.Providers;
+import io.github.asynccookbook.simulator.Simulator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** The chapter's tour: find the limit, cap concurrency three ways, stay under the rate limit, handle the 429. */
+@Command(name = "chapter-03", mixinStandardHelpOptions = true,
+        description = "Semaphores, rate limiters and 429 handling, on Gemini and Mistral.")
+public final class Main implements Callable<Integer> {
+
+    @Mixin
+    Workload workload;
+
+    @Mixin
+    ConcurrencyOption concurrency;
+
+    @Mixin
+    RateLimitLab lab;
+
+    public static void main(String[] args) {
+        QuietBuiltInRetry.apply();
+        System.exit(ChapterCli.execute(new Main(), args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        List<String> questions = workload.questions();
+        System.out.println("Chapter 03: semaphores and rate limits");
+        System.out.println(lab.describe());
+        try (Simulator simulator = lab.start()) {
+            List<Provider> limited = workload.providers(ProviderSet.forSimulator(simulator));
+
+            section("1. Where do the 429s begin?");
+            System.out.print(_01_FindTheLimit.report(simulator, limited, workload.requests));
+
+            section("2. At most %d in flight, %d questions".formatted(concurrency.concurrency, questions.size()));
+            var capped = new ArrayList<ConcurrencyRun>();
+            for (Provider provider : workload.providers(Providers.defaults())) {
+                ConcurrencyRun.warmUp(provider);
+                capped.add(_02_SemaphoreLimit.run(provider, questions, concurrency.concurrency));
+                capped.add(_03_FlatMapConcurrency.run(provider, questions, concurrency.concurrency));
+                capped.add(_04_BulkheadLimit.run(provider, questions, concurrency.concurrency));
+            }
+            System.out.print(ConcurrencyRun.table(capped));
+
+            section("3. Under the rate limit, %d questions at once".formatted(questions.size()));
+            var paced = new ArrayList<LimitedRun>();
+            for (Provider provider : limited) {
+                paced.add(_05_HandBuiltRateLimiter.run(simulator, provider, questions));
+                paced.add(_06_Resilience4jRateLimiter.run(simulator, provider, questions));
+            }
+            System.out.print(LimitedRun.table(paced));
+
+            section("4. One request more than the limit, at once: which retry copes?");
+            var bursts = new ArrayList<_07_RetryHonouringTheHint.Burst>();
+            for (Provider provider : limited) {
+                bursts.addAll(_07_RetryHonouringTheHint.compare(simulator, provider));
+            }
+            System.out.print(_07_RetryHonouringTheHint.table(bursts));
+        }
+        return 0;
+    }
+
+    private static void section(String title) {
+        System.out.println();
+        System.out.println("== " + title + " ==");
+    }
+}

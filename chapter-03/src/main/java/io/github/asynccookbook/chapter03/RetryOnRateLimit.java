@@ -1,0 +1,151 @@
+package io.github.asynccookbook.chapter03;
+
+import dev.langchain4j.exception.RateLimitException;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Retries a call that failed with HTTP 429, waiting as long as the provider asked ({@link RetryHint}) and backing
+ * off exponentially when it did not say, with jitter on top so callers that were refused together do not return
+ * together. A budget (attempts and total wait) bounds it; the counters say what the retries cost.
+ *
+ * <p>Unlike LangChain4j's built-in retry (0.5 s, then 0.75 s, whatever the provider said), it never comes back
+ * before the hinted delay. Build one per provider, share it between threads, call it from virtual threads: it sleeps
+ * on the caller's thread. Give the model {@code maxRetries(0)} so the two retries do not stack.
+ *
+ * <pre>{@code
+ * var retry = RetryOnRateLimit.builder().waitWithoutHint(Duration.ofSeconds(1)).build();
+ * String answer = retry.call(() -> model.chat("Hello"));
+ * }</pre>
+ */
+public final class RetryOnRateLimit {
+
+    private final int maxAttempts;
+    private final Duration maxTotalWait;
+    private final Duration waitWithoutHint;
+    private final Duration maxBackoff;
+    private final double jitter;
+    private final LongAdder retries = new LongAdder();
+    private final LongAdder giveUps = new LongAdder();
+    private final LongAdder waitedNanos = new LongAdder();
+
+    private RetryOnRateLimit(Builder builder) {
+        this.maxAttempts = builder.maxAttempts;
+        this.maxTotalWait = builder.maxTotalWait;
+        this.waitWithoutHint = builder.waitWithoutHint;
+        this.maxBackoff = builder.maxBackoff;
+        this.jitter = builder.jitter;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Runs {@code action}, retrying it after each {@link RateLimitException} until it succeeds or the budget is
+     * spent; then the last 429 is thrown. Any other exception is thrown at once.
+     */
+    // tag::call[]
+    public <T> T call(Callable<T> action) throws Exception {
+        long waitedHere = 0;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return action.call();
+            } catch (RateLimitException refused) {
+                Duration delay = delayBefore(attempt, RetryHint.of(refused));
+                if (attempt >= maxAttempts || waitedHere + delay.toNanos() > maxTotalWait.toNanos()) {
+                    giveUps.increment();
+                    throw refused;
+                }
+                retries.increment();
+                TimeUnit.NANOSECONDS.sleep(delay.toNanos());
+                waitedHere += delay.toNanos();
+                waitedNanos.add(delay.toNanos());
+            }
+        }
+    }
+
+    /** The provider's hint if it gave one, else exponential backoff; jitter is added, never subtracted. */
+    Duration delayBefore(int attempt, Optional<Duration> hint) {
+        Duration base = hint.orElseGet(() -> {
+            Duration backoff = waitWithoutHint.multipliedBy(1L << Math.min(attempt - 1, 20));
+            return backoff.compareTo(maxBackoff) > 0 ? maxBackoff : backoff;
+        });
+        return base.plusNanos((long) (base.toNanos() * jitter * ThreadLocalRandom.current().nextDouble()));
+    }
+    // end::call[]
+
+    /** Retries made, all calls together. */
+    public long retries() {
+        return retries.sum();
+    }
+
+    /** Calls that ran out of budget and threw their last 429. */
+    public long giveUps() {
+        return giveUps.sum();
+    }
+
+    /** Total time slept between attempts, all calls together. */
+    public Duration waited() {
+        return Duration.ofNanos(waitedNanos.sum());
+    }
+
+    public static final class Builder {
+        private int maxAttempts = 5;
+        private Duration maxTotalWait = Duration.ofMinutes(2);
+        private Duration waitWithoutHint = Duration.ofSeconds(1);
+        private Duration maxBackoff = Duration.ofMinutes(1);
+        private double jitter = 0.1;
+
+        private Builder() {
+        }
+
+        /** Attempts per call, the first one included (default 5). */
+        public Builder maxAttempts(int maxAttempts) {
+            if (maxAttempts < 1) {
+                throw new IllegalArgumentException("maxAttempts must be >= 1, got " + maxAttempts);
+            }
+            this.maxAttempts = maxAttempts;
+            return this;
+        }
+
+        /** The most one call may sleep in total before giving up (default 2 minutes). */
+        public Builder maxTotalWait(Duration maxTotalWait) {
+            this.maxTotalWait = maxTotalWait;
+            return this;
+        }
+
+        /**
+         * The first backoff when the provider gave no hint, doubled on each retry (default 1 s: Mistral counts
+         * requests per second, so one window is the longest a per-second limit keeps a request out).
+         */
+        public Builder waitWithoutHint(Duration waitWithoutHint) {
+            this.waitWithoutHint = waitWithoutHint;
+            return this;
+        }
+
+        /** The most one backoff may grow to (default 1 minute). */
+        public Builder maxBackoff(Duration maxBackoff) {
+            this.maxBackoff = maxBackoff;
+            return this;
+        }
+
+        /** Up to this fraction is added at random to each delay (default 0.1): never subtracted. */
+        public Builder jitter(double jitter) {
+            if (!(jitter >= 0)) {
+                throw new IllegalArgumentException("jitter must be >= 0, got " + jitter);
+            }
+            this.jitter = jitter;
+            return this;
+        }
+
+        public RetryOnRateLimit build() {
+            return new RetryOnRateLimit(this);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.github.asynccookbook.chapter03;
+
+import dev.langchain4j.model.chat.ChatModel;
+import io.github.asynccookbook.providers.Provider;
+import io.github.asynccookbook.providers.Providers;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+
+/** Python's {@code asyncio.Semaphore(5)} in Java: {@link Semaphore} around each call, one virtual thread per question. */
+@Command(name = "_02_SemaphoreLimit", mixinStandardHelpOptions = true,
+        description = "Cap in-flight requests with java.util.concurrent.Semaphore.")
+public final class _02_SemaphoreLimit implements Callable<Integer> {
+
+    @Mixin
+    Workload workload;
+
+    @Mixin
+    ConcurrencyOption concurrency;
+
+    public static void main(String[] args) {
+        System.exit(ChapterCli.execute(new _02_SemaphoreLimit(), args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        var runs = new ArrayList<ConcurrencyRun>();
+        for (Provider provider : workload.providers(Providers.defaults())) {
+            ConcurrencyRun.warmUp(provider);
+            runs.add(run(provider, workload.questions(), concurrency.concurrency));
+        }
+        System.out.print(ConcurrencyRun.table(runs));
+        return 0;
+    }
+
+    static ConcurrencyRun run(Provider provider, List<String> questions, int limit) throws Exception {
+        return ConcurrencyRun.measure(provider, "Semaphore(" + limit + ")", questions,
+                (model, all) -> askAll(model, all, limit));
+    }
+
+    // tag::semaphore[]
+    static List<String> askAll(ChatModel model, List<String> questions, int limit) throws InterruptedException {
+        var permits = new Semaphore(limit);
+        List<Callable<String>> calls = questions.stream().<Callable<String>>map(question -> () -> {
+            permits.acquire(); // async with sem:
+            try {
+                return model.chat(question);
+            } finally {
+                permits.release();
+            }
+        }).toList();
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            return executor.invokeAll(calls).stream().map(Future::resultNow).toList();
+        }
+    }
+    // end::semaphore[]
+}

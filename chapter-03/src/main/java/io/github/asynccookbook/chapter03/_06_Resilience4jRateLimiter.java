@@ -1,0 +1,66 @@
+package io.github.asynccookbook.chapter03;
+
+import dev.langchain4j.model.chat.ChatModel;
+import io.github.asynccookbook.providers.Provider;
+import io.github.asynccookbook.providers.ProviderSet;
+import io.github.asynccookbook.simulator.Simulator;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The production choice: Resilience4j's RateLimiter paces the requests, with {@link RetryOnRateLimit} behind it as
+ * in {@link _05_HandBuiltRateLimiter}.
+ */
+@Command(name = "_06_Resilience4jRateLimiter", mixinStandardHelpOptions = true,
+        description = "Stay under the free tier with Resilience4j's RateLimiter, a hint-honouring retry behind it.")
+public final class _06_Resilience4jRateLimiter implements Callable<Integer> {
+
+    @Mixin
+    Workload workload;
+
+    @Mixin
+    RateLimitLab lab;
+
+    public static void main(String[] args) {
+        System.exit(ChapterCli.execute(new _06_Resilience4jRateLimiter(), args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        System.out.println(lab.describe());
+        try (Simulator simulator = lab.start()) {
+            var runs = new ArrayList<LimitedRun>();
+            for (Provider provider : workload.providers(ProviderSet.forSimulator(simulator))) {
+                runs.add(run(simulator, provider, workload.questions()));
+            }
+            System.out.print(LimitedRun.table(runs));
+        }
+        return 0;
+    }
+
+    static LimitedRun run(Simulator simulator, Provider provider, List<String> questions) throws Exception {
+        return LimitedRun.measure(simulator, provider, "Resilience4j", questions, (model, all, limits) -> askAll(
+                model, all, RateLimiter.of("llm", limits.resilience4j()),
+                RetryOnRateLimit.builder().waitWithoutHint(limits.requestWindow()).build()));
+    }
+
+    // tag::resilience4j[]
+    static List<String> askAll(ChatModel model, List<String> questions, RateLimiter rateLimiter,
+                               RetryOnRateLimit retry) throws InterruptedException {
+        List<Callable<String>> calls = questions.stream()
+                .<Callable<String>>map(question -> () -> retry.call(
+                        RateLimiter.decorateCallable(rateLimiter, () -> model.chat(question))))
+                .toList();
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            return executor.invokeAll(calls).stream().map(Future::resultNow).toList();
+        }
+    }
+    // end::resilience4j[]
+}

@@ -1,0 +1,95 @@
+package io.github.asynccookbook.chapter04;
+
+import io.github.asynccookbook.providers.Provider;
+import io.github.asynccookbook.providers.ProviderSet;
+import io.github.asynccookbook.simulator.junit.SimulatorExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every example on both providers against a simulator ten times faster than real time. */
+class ExamplesTest {
+
+    @RegisterExtension
+    static SimulatorExtension sim = SimulatorExtension.configured(c -> c.timeScale(0.1));
+
+    private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    private PrintStream originalOut;
+    private List<Provider> providers;
+
+    @BeforeEach
+    void captureOutput() {
+        originalOut = System.out;
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        providers = ProviderSet.forSimulator(sim.simulator()).select("both");
+    }
+
+    @AfterEach
+    void restoreOutput() {
+        System.setOut(originalOut);
+    }
+
+    private String output() {
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void printTokensAndFluxStreamPrintTheAnswerThenItsTiming() {
+        _01_PrintTokens.run(providers, ExampleOptions.DEFAULT_PROMPT);
+        _02_FluxStream.run(providers, ExampleOptions.DEFAULT_PROMPT);
+
+        assertThat(output().lines().filter(line -> line.startsWith("TTFT ")))
+                .hasSize(4)
+                .allMatch(line -> line.matches("TTFT \\d+ ms  ITL \\d+ ms  TPOT .* tok/s  \\(\\d+ tokens, \\d+ chunks\\)"));
+        assertThat(output()).contains("why streaming makes a chat app feel faster");
+    }
+
+    @Test
+    void libraryFluxComparisonShowsEagerAndUncancelled() {
+        _03_LibraryFlux.run(providers, ExampleOptions.DEFAULT_PROMPT);
+
+        assertThat(output().lines().filter(line -> line.startsWith("AiServices + langchain4j-reactor")))
+                .hasSize(2)
+                .allMatch(line -> line.matches(".*yes \\(all 200 tokens, unread\\)\\s+200 of 200\\s+no"));
+        assertThat(output().lines().filter(line -> line.startsWith("StreamingFlux")))
+                .hasSize(2)
+                .allMatch(line -> line.matches("StreamingFlux\\s+no\\s+\\d+ of 200\\s+yes"));
+        assertThat(output()).contains("and sends 0 new requests");
+    }
+
+    @Test
+    void percentilesCoverEveryStream() {
+        _04_TtftPercentiles.run(providers, ExampleOptions.DEFAULT_PROMPT, 3);
+
+        assertThat(output()).contains("3 concurrent streams, 0 failed");
+        assertThat(output().lines().filter(line -> line.startsWith("TTFT applied by simulator"))).hasSize(2);
+        assertThat(output()).contains("TTFT profile median           65 ms").contains("TTFT profile median           64 ms");
+    }
+
+    @Test
+    void stopGeneratingLeavesTheRestOfTheAnswerUnsent() {
+        _05_StopGenerating.run(providers, ExampleOptions.DEFAULT_PROMPT);
+
+        assertThat(output().lines().filter(line -> line.startsWith("simulator: sent")))
+                .hasSize(2)
+                .allMatch(line -> line.endsWith("of 400 planned tokens, client disconnect recorded: yes"));
+    }
+
+    @Test
+    void droppedStreamReachesOnError() {
+        _06_DroppedStream.run(providers, ExampleOptions.DEFAULT_PROMPT);
+
+        assertThat(output().lines().filter(line -> line.startsWith("onError after")))
+                .hasSize(2)
+                .allMatch(line -> line.matches("onError after \\d+ chunk\\(s\\): dev.langchain4j.exception.LangChain4jException: closed"));
+        assertThat(output()).contains("(fault DROP_MID_STREAM)");
+    }
+}

@@ -1,0 +1,58 @@
+package io.github.asynccookbook.chapter05;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Explains, in plain words, what rate limits and errors did to a provider's run: how many attempts were refused
+ * with 429, how long the retries waited, which modes it made slower than the sequential loop, and which requests
+ * failed for good. Concurrency is not always faster, and the report says why when it was not.
+ */
+final class RateLimitStory {
+
+    private RateLimitStory() {
+    }
+
+    /** The explanation for one provider, or no lines when nothing was refused, retried or failed. */
+    static List<String> explain(ProviderRun run, List<ModeSummary> summaries) {
+        long refused = summaries.stream().mapToLong(ModeSummary::rateLimited).sum();
+        long retries = summaries.stream().mapToLong(ModeSummary::retries).sum();
+        long warmUpRefused = run.warmUp().stream().mapToLong(RequestResult::rateLimited).sum();
+        var lines = new ArrayList<String>();
+        if (refused > 0 || retries > 0) {
+            double waited = summaries.stream().mapToDouble(s -> s.retryWait().toNanos() / 1e9).sum();
+            lines.add(String.format(Locale.ROOT,
+                    "%s: %d attempt(s) refused with HTTP 429 (%s)%s; %d retr%s waited %.1f s in total "
+                            + "(as long as the provider's retry hint asked, else an exponential back-off).",
+                    run.displayName(), refused, perMode(summaries), warmUpRefused > 0
+                            ? ", plus " + warmUpRefused + " during the warm-up" : "",
+                    retries, retries == 1 ? "y" : "ies", waited));
+            summaries.stream()
+                    .filter(s -> s.rateLimited() > 0 && s.speedup().filter(speedup -> speedup < 1).isPresent())
+                    .forEach(s -> lines.add(String.format(Locale.ROOT,
+                            "  Concurrency is not always faster: %s took %.2fx the sequential time, %.1f s of it "
+                                    + "waiting for the rate-limit window to free.",
+                            s.mode().id(), 1 / s.speedup().orElseThrow(), s.retryWait().toNanos() / 1e9)));
+        }
+        Map<String, Long> failures = run.runs().stream().flatMap(r -> r.requests().stream())
+                .filter(r -> !r.ok())
+                .collect(Collectors.groupingBy(RequestResult::status, TreeMap::new, Collectors.counting()));
+        if (!failures.isEmpty()) {
+            lines.add("%s: %d request(s) failed for good: %s (see the error column of the requests CSV)."
+                    .formatted(run.displayName(), failures.values().stream().mapToLong(Long::longValue).sum(),
+                            failures.entrySet().stream().map(e -> e.getValue() + " x " + e.getKey())
+                                    .collect(Collectors.joining(", "))));
+        }
+        return lines;
+    }
+
+    private static String perMode(List<ModeSummary> summaries) {
+        return summaries.stream().filter(s -> s.rateLimited() > 0)
+                .map(s -> s.mode().id() + " " + s.rateLimited())
+                .collect(Collectors.joining(", "));
+    }
+}
