@@ -48,7 +48,7 @@ public final class ReadmeSnippets {
         int blocks = 0;
         while (matcher.find()) {
             blocks++;
-            String expected = region(readme.getParent().resolve(matcher.group(1)), matcher.group(2));
+            String expected = region(readme.toAbsolutePath().getParent().resolve(matcher.group(1)), matcher.group(2));
             if (!expected.equals(matcher.group(4))) {
                 mismatches.add(new Mismatch(matcher.group(1), matcher.group(2), matcher.group(4), expected));
             }
@@ -65,7 +65,7 @@ public final class ReadmeSnippets {
         Matcher matcher = MARKER.matcher(text);
         var out = new StringBuilder();
         while (matcher.find()) {
-            String code = region(readme.getParent().resolve(matcher.group(1)), matcher.group(2));
+            String code = region(readme.toAbsolutePath().getParent().resolve(matcher.group(1)), matcher.group(2));
             String block = "<!-- snippet: " + matcher.group(1) + "#" + matcher.group(2) + " -->\n```"
                     + matcher.group(3) + "\n" + code + "```";
             matcher.appendReplacement(out, Matcher.quoteReplacement(block));

@@ -41,6 +41,11 @@ class ReadmeSnippetsTest {
     }
 
     @Test
+    void resolvesSourcesNextToARelativeReadmePath() {
+        assertThat(ReadmeSnippets.check(java.nio.file.Path.of("src/test/resources/README.md"))).isEmpty();
+    }
+
+    @Test
     void reportsAndRepairsADriftedBlock() throws IOException {
         Files.writeString(dir.resolve("Demo.java"), SOURCE);
         Path readme = Files.writeString(dir.resolve("README.md"), """

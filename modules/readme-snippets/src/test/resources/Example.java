@@ -1,0 +1,7 @@
+class Example {
+    void run() {
+        // tag::hello[]
+        System.out.println("hello");
+        // end::hello[]
+    }
+}
