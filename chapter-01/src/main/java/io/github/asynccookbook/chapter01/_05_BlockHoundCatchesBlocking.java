@@ -9,6 +9,8 @@ import reactor.blockhound.BlockHound;
 import reactor.blockhound.BlockingOperationError;
 import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.ReactorBlockHoundIntegration;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 import java.lang.management.ManagementFactory;
@@ -18,7 +20,7 @@ import static io.github.asynccookbook.chapter01._02_LoopVersusConcurrent.REQUEST
 
 /**
  * "Never block inside async code", caught in the act: BlockHound makes any blocking call on one of Reactor's
- * non-blocking threads throw, and a blocking {@code chat()} on {@code Schedulers.parallel()} is one.
+ * non-blocking threads throw, and a blocking {@code chat()} on a parallel scheduler is one.
  */
 @Command(name = "_05_BlockHoundCatchesBlocking", mixinStandardHelpOptions = true,
         description = "BlockHound catches a blocking chat() on a non-blocking thread; the fixes pass. "
@@ -27,6 +29,9 @@ public final class _05_BlockHoundCatchesBlocking implements Callable<Integer> {
 
     /** On JDK 13+ BlockHound adds methods to JDK classes, which the JVM refuses without this flag. */
     static final String JVM_FLAG = "-XX:+AllowRedefinitionToAddDeleteMethods";
+
+    /** The application's own parallel scheduler: Reactor marks its threads non-blocking, like {@code parallel()}'s. */
+    static final Scheduler APP_PARALLEL = Schedulers.newParallel("app-parallel", 2, true);
 
     @Mixin
     ProviderChoice providers;
@@ -48,33 +53,37 @@ public final class _05_BlockHoundCatchesBlocking implements Callable<Integer> {
             System.out.printf("%n%s:%n", models.name());
             try {
                 blockingOnParallel(models.chat());
-                System.out.println("  chat() on parallel()            : not caught?!");
+                System.out.println("  chat() on app-parallel     : not caught?!");
             } catch (RuntimeException wrapper) {
                 if (!(Exceptions.unwrap(wrapper) instanceof BlockingOperationError caught)) {
                     throw wrapper;
                 }
-                System.out.println("  chat() on parallel()            : caught, " + caught.getMessage());
+                System.out.println("  chat() on app-parallel     : caught, " + caught.getMessage());
             }
-            report("chat() on boundedElastic()", offloadedToBoundedElastic(models.chat()));
-            report("chatAsync on parallel()", nonBlockingOnParallel(models.streaming()));
+            report("chat() on boundedElastic", offloadedToBoundedElastic(models.chat()));
+            report("chatAsync on app-parallel", nonBlockingOnParallel(models.streaming()));
         }
         return 0;
     }
 
     private static void report(String label, ChatResponse response) {
-        System.out.printf("  %-31s : fine, %d output tokens%n", label, response.tokenUsage().outputTokenCount());
+        System.out.printf("  %-26s : fine, %d output tokens%n", label, response.tokenUsage().outputTokenCount());
     }
 
     // tag::install[]
     static void installBlockHound() {
-        BlockHound.install(); // plus the integrations found on the classpath: Reactor's marks its non-blocking threads
+        BlockHound.builder()
+                .with(new ReactorBlockHoundIntegration()) // Reactor's non-blocking threads and its allowances
+                // Only the application's threads: the simulator shares this JVM, its Netty and parallel() threads.
+                .nonBlockingThreadPredicate(reactors -> reactors.and(t -> t.getName().startsWith("app-parallel-")))
+                .install();
     }
     // end::install[]
 
     // tag::caught[]
     static ChatResponse blockingOnParallel(ChatModel model) {
         return Mono.fromCallable(() -> model.chat(REQUEST))
-                .subscribeOn(Schedulers.parallel()) // a few threads, one per core, that must never block
+                .subscribeOn(APP_PARALLEL) // a few threads, one per core, that must never block
                 .block(); // BlockingOperationError: Blocking call! jdk.internal.misc.Unsafe#park
     }
     // end::caught[]
@@ -85,7 +94,7 @@ public final class _05_BlockHoundCatchesBlocking implements Callable<Integer> {
     }
 
     static ChatResponse nonBlockingOnParallel(StreamingChatModel model) {
-        return Mono.fromFuture(() -> AsyncChat.chatAsync(model, REQUEST)).subscribeOn(Schedulers.parallel()).block();
+        return Mono.fromFuture(() -> AsyncChat.chatAsync(model, REQUEST)).subscribeOn(APP_PARALLEL).block();
     }
     // end::fixes[]
 }

@@ -4,6 +4,7 @@ import io.github.asynccookbook.providers.ProviderSet;
 import io.github.asynccookbook.simulator.RequestRecord;
 import io.github.asynccookbook.simulator.junit.SimulatorExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.concurrent.Executors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Which threads held the two calls of "answer, then a blocking follow-up", and that the follow-up came second. */
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang fails the test, not the build
 class AsyncAndBlockingTogetherTest {
 
     private static final String STREAM_THREAD = "ForkJoinPool.commonPool-worker";

@@ -6,6 +6,7 @@ import io.github.asynccookbook.providers.ProviderSet;
 import io.github.asynccookbook.simulator.ModelStats;
 import io.github.asynccookbook.simulator.junit.SimulatorExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -17,12 +18,13 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The simulator's ground truth for the loop, the concurrent run and each way to ainvoke. */
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang fails the test, not the build
 class ConcurrencyTest {
 
     private static final int REQUESTS = 10;
     private static final ChatRequest SHORT = request("[sim:tokens=5] Why do some birds migrate?");
-    /** Answers of 0.6 s to 1 s: ten started together overlap however busy the machine is. */
-    private static final ChatRequest LONG = request("[sim:tokens=400] Why do some birds migrate?");
+    /** Answers of about 0.5 s to 0.8 s: ten started together overlap however busy the machine is. */
+    private static final ChatRequest LONG = request("[sim:tokens=250] Why do some birds migrate?");
 
     @RegisterExtension
     static SimulatorExtension sim = SimulatorExtension.configured(c -> c.timeScale(0.25));

@@ -46,6 +46,12 @@ public final class Batch<I> {
     private static final Scheduler VIRTUAL_THREADS =
             Schedulers.fromExecutorService(Executors.newVirtualThreadPerTaskExecutor(), "batch");
 
+    static {
+        // Loaded up front: once a huge batch has used every file descriptor, a class file cannot be opened any more,
+        // and a failure that could not be recorded would leave the batch waiting forever.
+        List.of(Outcome.Success.class, Outcome.Failure.class, BatchFailedException.class).forEach(Class::getName);
+    }
+
     private final List<I> inputs;
     private final int maxConcurrency;
     private final boolean returnExceptions;
@@ -77,12 +83,9 @@ public final class Batch<I> {
         return new Batch<>(inputs, maxConcurrency, returnExceptions);
     }
 
-    public List<I> inputs() {
-        return inputs;
-    }
-
     /**
-     * Runs the calls and waits for all of them: one outcome per input, in input order.
+     * Runs the calls and waits for all of them: one outcome per input, in input order. Interrupting the waiting
+     * thread cancels the calls still running.
      *
      * @throws BatchFailedException at the first failure, unless {@link #returnExceptions(boolean) returnExceptions}
      */
@@ -97,6 +100,7 @@ public final class Batch<I> {
      * cancelling the subscription cancels the calls still running. Fails with {@link BatchFailedException} at the
      * first failure unless {@link #returnExceptions(boolean) returnExceptions}.
      */
+    // tag::engine[]
     public <O> Flux<Outcome<O>> asCompleted(Call<? super I, ? extends O> call) {
         return Flux.range(0, inputs.size())
                 .flatMap(index -> Mono.fromCallable(() -> this.<O>attempt(index, call))
@@ -118,11 +122,13 @@ public final class Batch<I> {
             return new Outcome.Failure<>(index, e, start, System.nanoTime());
         }
     }
+    // end::engine[]
 
     /**
      * A {@link Call} for a non-blocking call: it starts the call, waits for its future on the batch's virtual
      * thread, and cancels the future when the batch cancels the call.
      */
+    // tag::awaiting[]
     public static <I, O> Call<I, O> awaiting(Function<? super I, ? extends Future<? extends O>> start) {
         return input -> {
             Future<? extends O> future = start.apply(input);
@@ -136,4 +142,5 @@ public final class Batch<I> {
             }
         };
     }
+    // end::awaiting[]
 }

@@ -1,5 +1,6 @@
 package io.github.asynccookbook.chapter02;
 
+import io.github.asynccookbook.providers.ModelOptions;
 import io.github.asynccookbook.providers.Provider;
 import io.github.asynccookbook.providers.ProviderSet;
 import io.github.asynccookbook.providers.ProviderSettings;
@@ -34,6 +35,9 @@ public final class _05_Scale implements Callable<Integer> {
 
     enum Approach { blocking, streaming, both }
 
+    /** A call that hits a limit fails at once and is counted, instead of being retried (streaming never retries). */
+    private static final ModelOptions NO_RETRIES = ModelOptions.builder().maxRetries(0).build();
+
     @Option(names = "--provider", paramLabel = "NAME", defaultValue = "both",
             description = "gemini, mistral or both (default: ${DEFAULT-VALUE})")
     ProviderChoice.Choice provider;
@@ -65,13 +69,9 @@ public final class _05_Scale implements Callable<Integer> {
         if (maxConcurrency != null && maxConcurrency < 1) {
             throw new ParameterException(spec.commandLine(), "--max-concurrency must be at least 1, got " + maxConcurrency);
         }
-        // tag::unlimited[]
-        SimulatorConfig config = ProviderSettings.load().simulator().toConfig().toBuilder()
-                .tier(Tier.UNLIMITED)
-                .build();
+        SimulatorConfig config = unlimitedSimulator();
         try (Simulator simulator = Simulator.start(config)) {
             List<Provider> providers = ProviderSet.forSimulator(simulator).select(provider.name());
-            // end::unlimited[]
             System.out.printf("%nScale runs use a simulator of their own (tier unlimited, time scale %s); "
                     + "%d platform threads before the runs, the simulator's included%n",
                     config.timeScale(), ResourcePeaks.liveThreads());
@@ -81,6 +81,13 @@ public final class _05_Scale implements Callable<Integer> {
         }
         return 0;
     }
+
+    // tag::unlimited[]
+    /** The simulator the {@code SIM_*} settings describe (time scale, seed, port), minus the rate limits. */
+    static SimulatorConfig unlimitedSimulator() {
+        return ProviderSettings.load().simulator().toConfig().toBuilder().tier(Tier.UNLIMITED).build();
+    }
+    // end::unlimited[]
 
     private void run(Provider provider) {
         System.out.printf("%n%s%s%n", provider.displayName(),
@@ -93,8 +100,10 @@ public final class _05_Scale implements Callable<Integer> {
                 Measurement m = measure(provider, way, n);
                 table.row(way.name(), n, Durations.seconds(m.wall()), Durations.seconds(m.slowest()),
                         Durations.times((double) m.wall().toNanos() / Math.max(1, m.slowest().toNanos())),
-                        m.errors().size(), m.startThreads() + " -> " + m.peakThreads(), m.peakCommonPool(), m.peakHeapMegabytes() + " MB", m.maxInFlight());
-                m.errors().forEach(error -> failures.merge("%s (%s, %d calls)".formatted(error, way, n), 1, Integer::sum));
+                        m.errors().size(), m.startThreads() + " -> " + m.peakThreads(), m.peakCommonPool(),
+                        m.peakHeapMegabytes() + " MB", m.maxInFlight());
+                m.errors().forEach(error ->
+                        failures.merge("%s (%s, %d calls)".formatted(error, way, n), 1, Integer::sum));
             }
         }
         System.out.print(table.render());
@@ -131,7 +140,7 @@ public final class _05_Scale implements Callable<Integer> {
             batch = batch.maxConcurrency(maxConcurrency);
         }
         Batch.Call<String, String> call = way == Approach.blocking
-                ? provider.chatModel()::chat
+                ? provider.chatModel(NO_RETRIES)::chat
                 : _04_FailFastVersusCollectAll.streamingCall(provider.streamingChatModel());
         GroundTruth.reset(provider);
         try (var peaks = ResourcePeaks.start()) {

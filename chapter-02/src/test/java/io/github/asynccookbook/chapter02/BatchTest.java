@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -123,6 +124,53 @@ class BatchTest {
         // A call cancelled before it sent its request never reaches the simulator; every one that did was abandoned.
         assertThat(stats.requests()).isGreaterThan(1);
         assertThat(stats.clientDisconnects()).isEqualTo(stats.requests() - 1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gemini", "mistral"})
+    void failFastCancelsStreamsAtTheirNextPartial(String name) {
+        Provider provider = provider(name);
+        var streamingCall = _04_FailFastVersusCollectAll.streamingCall(provider.streamingChatModel());
+        List<String> prompts = IntStream.range(0, 6)
+                .mapToObj(i -> "Question " + i + (i == 2 ? " [sim:fault=500]" : " [sim:tokens=5000]"))
+                .toList();
+
+        assertThatThrownBy(() -> Batch.of(prompts).run(streamingCall))
+                .isInstanceOfSatisfying(BatchFailedException.class,
+                        e -> assertThat(e.failure().index()).isEqualTo(2));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> stats(provider).inFlight() == 0);
+        ModelStats stats = stats(provider);
+        assertThat(stats.count(500)).isEqualTo(1);
+        assertThat(stats.requests()).isGreaterThan(1);
+        assertThat(stats.clientDisconnects()).isEqualTo(stats.requests() - 1);
+        // Each stream was closed at a partial, long before its 5,000 tokens.
+        assertThat(stats.tokensSent()).isLessThan(stats.clientDisconnects() * 5_000 / 2);
+    }
+
+    @Test
+    void interruptingTheWaitingThreadCancelsTheCalls() throws InterruptedException {
+        Provider mistral = provider("mistral");
+        ChatModel model = mistral.chatModel();
+        List<String> prompts = IntStream.range(0, 4).mapToObj(i -> "Question " + i + " [sim:tokens=5000]").toList();
+        var thrown = new AtomicReference<RuntimeException>();
+
+        Thread waiting = Thread.ofPlatform().start(() -> {
+            try {
+                Batch.of(prompts).returnExceptions(true).run(model::chat);
+            } catch (RuntimeException e) {
+                thrown.set(e);
+            }
+        });
+        await().pollInterval(Duration.ofMillis(5)).atMost(Duration.ofSeconds(10))
+                .until(() -> stats(mistral).inFlight() == 4);
+        waiting.interrupt();
+        waiting.join();
+
+        assertThat(thrown.get()).hasCauseInstanceOf(InterruptedException.class);
+        await().atMost(Duration.ofSeconds(10)).until(() -> stats(mistral).inFlight() == 0);
+        assertThat(stats(mistral).clientDisconnects()).isEqualTo(4);
+        assertThat(stats(mistral).count(200)).isZero();
     }
 
     @Test

@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** The chapter's tour: find the limit, cap concurrency three ways, stay under the rate limit, handle the 429. */
+/**
+ * The chapter's tour: find the limit, cap concurrency three ways, stay under the rate limit, handle the 429, and see
+ * what a 429 tells a LangChain4j client.
+ */
 @Command(name = "chapter-03", mixinStandardHelpOptions = true,
         description = "Semaphores, rate limiters and 429 handling, on Gemini and Mistral.")
 public final class Main implements Callable<Integer> {
@@ -65,6 +68,9 @@ public final class Main implements Callable<Integer> {
                 bursts.addAll(_07_RetryHonouringTheHint.compare(simulator, provider));
             }
             System.out.print(_07_RetryHonouringTheHint.table(bursts));
+
+            section("5. What LangChain4j lets you read about the limit");
+            limited.forEach(provider -> System.out.print(_08_WhatA429Tells.report(provider)));
         }
         return 0;
     }

@@ -61,7 +61,8 @@ public record PublishedLimits(long requests, Duration requestWindow, long tokens
     /**
      * Resilience4j counts in fixed cycles from its creation, the provider in a sliding window: a full cycle's permits
      * at the end of one cycle plus the next cycle's at its start would be twice the limit in one window. So: one
-     * permit per cycle, cycles of window / limit, evenly spaced requests.
+     * permit per cycle, cycles of window / limit, evenly spaced requests. A permit taken late in its cycle still
+     * comes close to the next cycle's; the margin and a retry behind the limiter cover that.
      */
     public RateLimiterConfig resilience4j() {
         return RateLimiterConfig.custom()

@@ -47,8 +47,9 @@ public final class RetryOnRateLimit {
     }
 
     /**
-     * Runs {@code action}, retrying it after each {@link RateLimitException} until it succeeds or the budget is
-     * spent; then the last 429 is thrown. Any other exception is thrown at once.
+     * Runs {@code action}, retrying it after each {@link RateLimitException} (thrown, or the cause of what was
+     * thrown, as when a future was joined) until it succeeds or the budget is spent; then the last failure is
+     * thrown. Any other exception is thrown at once.
      */
     // tag::call[]
     public <T> T call(Callable<T> action) throws Exception {
@@ -56,11 +57,12 @@ public final class RetryOnRateLimit {
         for (int attempt = 1; ; attempt++) {
             try {
                 return action.call();
-            } catch (RateLimitException refused) {
+            } catch (Exception failure) {
+                RateLimitException refused = rateLimitIn(failure).orElseThrow(() -> failure);
                 Duration delay = delayBefore(attempt, RetryHint.of(refused));
                 if (attempt >= maxAttempts || waitedHere + delay.toNanos() > maxTotalWait.toNanos()) {
                     giveUps.increment();
-                    throw refused;
+                    throw failure;
                 }
                 retries.increment();
                 TimeUnit.NANOSECONDS.sleep(delay.toNanos());
@@ -68,6 +70,16 @@ public final class RetryOnRateLimit {
                 waitedNanos.add(delay.toNanos());
             }
         }
+    }
+
+    /** The 429 behind a failure, also when a future wrapped it ({@code CompletionException}, {@code ExecutionException}). */
+    private static Optional<RateLimitException> rateLimitIn(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof RateLimitException refused) {
+                return Optional.of(refused);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The provider's hint if it gave one, else exponential backoff; jitter is added, never subtracted. */
@@ -116,7 +128,7 @@ public final class RetryOnRateLimit {
 
         /** The most one call may sleep in total before giving up (default 2 minutes). */
         public Builder maxTotalWait(Duration maxTotalWait) {
-            this.maxTotalWait = maxTotalWait;
+            this.maxTotalWait = notNegative(maxTotalWait, "maxTotalWait");
             return this;
         }
 
@@ -125,13 +137,13 @@ public final class RetryOnRateLimit {
          * requests per second, so one window is the longest a per-second limit keeps a request out).
          */
         public Builder waitWithoutHint(Duration waitWithoutHint) {
-            this.waitWithoutHint = waitWithoutHint;
+            this.waitWithoutHint = notNegative(waitWithoutHint, "waitWithoutHint");
             return this;
         }
 
         /** The most one backoff may grow to (default 1 minute). */
         public Builder maxBackoff(Duration maxBackoff) {
-            this.maxBackoff = maxBackoff;
+            this.maxBackoff = notNegative(maxBackoff, "maxBackoff");
             return this;
         }
 
@@ -146,6 +158,13 @@ public final class RetryOnRateLimit {
 
         public RetryOnRateLimit build() {
             return new RetryOnRateLimit(this);
+        }
+
+        private static Duration notNegative(Duration duration, String name) {
+            if (duration == null || duration.isNegative()) {
+                throw new IllegalArgumentException(name + " must be a duration >= 0, got " + duration);
+            }
+            return duration;
         }
     }
 }

@@ -27,8 +27,8 @@ public final class SlidingWindowRateLimiter {
         }
     }
 
-    private final Window requests;
-    private final Window tokens;
+    private final Window requestLog;
+    private final Window tokenLog;
     private final ReentrantLock turn = new ReentrantLock(true);
     private final LongAdder waitedNanos = new LongAdder();
 
@@ -39,8 +39,8 @@ public final class SlidingWindowRateLimiter {
 
     /** Limits requests and tokens (null = tokens unlimited); each has its own window. */
     public SlidingWindowRateLimiter(Limit requests, Limit tokens) {
-        this.requests = new Window(requests);
-        this.tokens = tokens == null ? null : new Window(tokens);
+        this.requestLog = new Window(requests);
+        this.tokenLog = tokens == null ? null : new Window(tokens);
     }
 
     /** {@link #acquire(long)} for a request whose tokens are not counted. */
@@ -62,9 +62,9 @@ public final class SlidingWindowRateLimiter {
                 TimeUnit.NANOSECONDS.sleep(wait);
                 now = System.nanoTime();
             }
-            requests.add(now, 1);
-            if (this.tokens != null) {
-                this.tokens.add(now, tokens);
+            requestLog.add(now, 1);
+            if (tokenLog != null) {
+                tokenLog.add(now, tokens);
             }
         } finally {
             turn.unlock();
@@ -74,9 +74,9 @@ public final class SlidingWindowRateLimiter {
         return Duration.ofNanos(waited);
     }
 
-    private long waitFor(long tokenCost, long now) {
-        long forRequests = requests.waitFor(1, now);
-        return this.tokens == null ? forRequests : Math.max(forRequests, this.tokens.waitFor(tokenCost, now));
+    private long waitFor(long tokens, long now) {
+        long forRequests = requestLog.waitFor(1, now);
+        return tokenLog == null ? forRequests : Math.max(forRequests, tokenLog.waitFor(tokens, now));
     }
     // end::acquire[]
 

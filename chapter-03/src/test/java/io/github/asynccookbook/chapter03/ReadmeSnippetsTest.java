@@ -11,6 +11,6 @@ class ReadmeSnippetsTest {
 
     @Test
     void readmeSnippetsMatchTheSources() {
-        assertThat(ReadmeSnippets.check(Path.of("README.md"))).isEmpty();
+        assertThat(ReadmeSnippets.check(Path.of("README.md").toAbsolutePath())).isEmpty();
     }
 }

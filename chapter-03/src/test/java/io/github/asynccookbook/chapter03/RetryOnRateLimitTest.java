@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
@@ -144,6 +145,18 @@ class RetryOnRateLimitTest {
 
         assertThat(retry.retries()).isZero();
         assertThat(retry.giveUps()).isZero();
+    }
+
+    @Test
+    void aRefusalWrappedByAFutureIsRetriedToo() {
+        var retry = RetryOnRateLimit.builder().maxAttempts(2).waitWithoutHint(Duration.ofMillis(1)).build();
+
+        assertThatThrownBy(() -> retry.call(() -> {
+            throw new CompletionException(new RateLimitException("refused"));
+        })).isInstanceOf(CompletionException.class).hasCauseInstanceOf(RateLimitException.class);
+
+        assertThat(retry.retries()).isEqualTo(1);
+        assertThat(retry.giveUps()).isEqualTo(1);
     }
 
     @Test

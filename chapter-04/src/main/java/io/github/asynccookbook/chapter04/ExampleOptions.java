@@ -11,7 +11,7 @@ public final class ExampleOptions {
 
     static final String DEFAULT_PROMPT = "Explain why streaming makes a chat app feel faster.";
 
-    /** The {@code --provider} values. */
+    /** The {@code --provider} values, spelled as users type them: picocli matches enum constants by name. */
     enum ProviderChoice { gemini, mistral, both }
 
     @Option(names = "--provider", defaultValue = "both", paramLabel = "gemini|mistral|both",

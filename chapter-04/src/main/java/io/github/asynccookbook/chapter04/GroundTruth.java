@@ -1,6 +1,7 @@
 package io.github.asynccookbook.chapter04;
 
 import io.github.asynccookbook.providers.Provider;
+import io.github.asynccookbook.report.Durations;
 import io.github.asynccookbook.simulator.RequestRecord;
 import io.github.asynccookbook.simulator.Simulator;
 
@@ -31,6 +32,13 @@ final class GroundTruth {
     /** Like {@link #latestFinished}, waiting for a request that came after the first {@code seenBefore} ones. */
     static Optional<RequestRecord> finishedAfter(Provider provider, long seenBefore) {
         return provider.simulator().map(simulator -> awaitFinished(simulator, provider.modelName(), seenBefore));
+    }
+
+    /** Prints the TTFT the simulator applied to the provider's latest request (first chunk written − arrival). */
+    static void printAppliedTtft(Provider provider) {
+        latestFinished(provider).ifPresent(r -> System.out.printf(
+                "simulator: TTFT applied %s (server side: no request building, sending or parsing)%n",
+                Durations.millis(Duration.ofNanos(Math.round(r.appliedTtftMillis() * 1e6)))));
     }
 
     /** How many chat requests the simulator has seen for this provider's model (empty when live). */

@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
 
 /** The chapter's tour: every example in order, on one set of providers (the simulator when no key is set). */
 @Command(name = "Main", mixinStandardHelpOptions = true,
-        description = "Chapter 04 tour: streaming, Flux, the library's Flux, TTFT percentiles, stop generating, dropped streams.")
+        description = "Chapter 04 tour: streaming, Flux, the library's Flux, TTFT percentiles, stop generating, mid-stream failures.")
 public final class Main implements Callable<Integer> {
 
     @Mixin
@@ -41,7 +41,7 @@ public final class Main implements Callable<Integer> {
             _03_LibraryFlux.run(providers, options.prompt);
             _04_TtftPercentiles.run(providers, options.prompt, streams);
             _05_StopGenerating.run(providers, options.prompt);
-            _06_DroppedStream.run(providers, options.prompt);
+            _06_MidStreamFailures.run(providers, options.prompt);
         });
         return 0;
     }

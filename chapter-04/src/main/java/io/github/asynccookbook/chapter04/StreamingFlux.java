@@ -24,7 +24,7 @@ public final class StreamingFlux {
     }
 
     public static Flux<String> stream(StreamingChatModel model, ChatRequest request) {
-        return stream(model, request, null);
+        return stream(model, request, new TtftMeter());
     }
 
     /** Like {@link #stream(StreamingChatModel, ChatRequest)}, timing each subscription with {@code meter}. */
@@ -35,9 +35,7 @@ public final class StreamingFlux {
         return Flux.create(sink -> {
             var handler = new SinkHandler(sink, meter);
             sink.onCancel(handler::cancel);
-            if (meter != null) {
-                meter.start();
-            }
+            meter.start();
             try {
                 model.chat(request, handler);
             } catch (RuntimeException refusedBeforeSending) {
@@ -63,12 +61,10 @@ public final class StreamingFlux {
 
         @Override
         public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
-            if (meter != null) {
-                meter.chunk(partial.text());
-            }
+            meter.chunk(partial.text());
             handle = context.streamingHandle();
             if (cancelled) {
-                // Disposed before the first chunk, when there was no handle yet: cancel now.
+                // Disposed before this chunk, maybe before the first one, when there was no handle to cancel.
                 handle.cancel();
                 return;
             }
@@ -77,9 +73,7 @@ public final class StreamingFlux {
 
         @Override
         public void onCompleteResponse(ChatResponse response) {
-            if (meter != null) {
-                meter.complete(response);
-            }
+            meter.complete(response);
             sink.complete();
         }
 

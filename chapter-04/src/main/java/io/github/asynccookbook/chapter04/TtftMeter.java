@@ -51,8 +51,7 @@ public final class TtftMeter {
         }
     }
 
-    /** The timing of the last completed stream; empty while it runs, when it failed, was
-     * cancelled or had no text. */
+    /** The last completed stream's timing; empty while it runs, or when it failed, was cancelled or had no text. */
     public synchronized Optional<StreamTiming> timing() {
         return Optional.ofNullable(timing);
     }

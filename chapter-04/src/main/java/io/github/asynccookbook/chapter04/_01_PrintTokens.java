@@ -38,6 +38,7 @@ public final class _01_PrintTokens implements Callable<Integer> {
             System.out.printf("%n-- %s (%s), streamed with a handler --%n", provider.displayName(), provider.modelName());
             StreamTiming timing = printTokens(provider.streamingChatModel(), prompt);
             System.out.printf("%n%s%n", timing.summary());
+            GroundTruth.printAppliedTtft(provider);
         }
     }
 

@@ -40,6 +40,7 @@ public final class _02_FluxStream implements Callable<Integer> {
                     .blockLast();                                                  // subscribe and wait
             System.out.printf("%n%s%n", meter.timing().orElseThrow().summary());
             // end::flux[]
+            GroundTruth.printAppliedTtft(provider);
         }
     }
 }

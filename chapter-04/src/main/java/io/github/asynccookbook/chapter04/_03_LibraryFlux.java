@@ -22,7 +22,8 @@ import java.util.concurrent.Callable;
  * HTTP stream.
  */
 @Command(name = "_03_LibraryFlux", mixinStandardHelpOptions = true,
-        description = "langchain4j-reactor's AiServices Flux<String> versus StreamingFlux: eager vs lazy, dispose vs cancel.")
+        description = "langchain4j-reactor's AiServices Flux<String> versus StreamingFlux: eager vs lazy, "
+                + "dispose vs cancel.")
 public final class _03_LibraryFlux implements Callable<Integer> {
 
     static final int ANSWER_TOKENS = 200;
@@ -68,8 +69,8 @@ public final class _03_LibraryFlux implements Callable<Integer> {
         long seen = GroundTruth.requestsSeen(provider).orElseThrow();
         Flux<String> ours = StreamingFlux.stream(model, request);   // lazy: a recipe, nothing sent
         Flux<String> theirs = assistant.chat(prompt);               // eager: the request goes out now
-        RequestRecord unsubscribed = GroundTruth.finishedAfter(provider, seen).orElseThrow();
-        long sentWithoutSubscriber = GroundTruth.requestsSeen(provider).orElseThrow() - seen;
+        RequestRecord unread = GroundTruth.finishedAfter(provider, seen).orElseThrow();   // answered, unread
+        long sentBeforeSubscribe = GroundTruth.requestsSeen(provider).orElseThrow() - seen;   // 1: theirs only
         // end::eager[]
 
         // tag::dispose[]
@@ -81,17 +82,16 @@ public final class _03_LibraryFlux implements Callable<Integer> {
 
         var table = new ConsoleTable("Flux<String>", "Sent before subscribe", "Tokens sent after take(2)",
                 "Client disconnect");
-        table.row("AiServices + langchain4j-reactor", sentWithoutSubscriber == 1 ? "yes (all %d tokens, unread)"
-                        .formatted(unsubscribed.tokensSent()) : "no",
+        table.row("AiServices + langchain4j-reactor", "yes (" + tokens(unread) + ", unread)",
                 tokens(libraryTaken), yesNo(libraryTaken.clientDisconnected()));
-        table.row("StreamingFlux", sentWithoutSubscriber == 1 ? "no" : "yes",
-                tokens(oursTaken), yesNo(oursTaken.clientDisconnected()));
+        table.row("StreamingFlux", yesNo(sentBeforeSubscribe > 1), tokens(oursTaken),
+                yesNo(oursTaken.clientDisconnected()));
         System.out.print(table.render());
 
         long before = GroundTruth.requestsSeen(provider).orElseThrow();
         long chunks = theirs.count().blockOptional().orElseThrow();
-        System.out.printf("Subscribing to the first library Flux now replays %d buffered chunks and sends %d new requests.%n",
-                chunks, GroundTruth.requestsSeen(provider).orElseThrow() - before);
+        System.out.printf("Subscribing to the first library Flux now replays %d buffered chunks and sends %d new "
+                + "requests.%n", chunks, GroundTruth.requestsSeen(provider).orElseThrow() - before);
     }
 
     private static String tokens(RequestRecord record) {

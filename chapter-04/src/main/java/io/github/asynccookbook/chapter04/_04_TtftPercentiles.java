@@ -29,7 +29,7 @@ import java.util.function.Function;
 
 /** Many concurrent streams per provider, after a warm-up call: TTFT, inter-token latency and total time percentiles. */
 @Command(name = "_04_TtftPercentiles", mixinStandardHelpOptions = true,
-        description = "Run N concurrent streams per provider and print TTFT / ITL / TPOT / total percentiles (HdrHistogram).")
+        description = "Run N concurrent streams per provider and print TTFT / ITL / TPOT / total percentiles.")
 public final class _04_TtftPercentiles implements Callable<Integer> {
 
     @Mixin
@@ -67,7 +67,7 @@ public final class _04_TtftPercentiles implements Callable<Integer> {
             long startNanos = System.nanoTime();
             Measured measured = measure(model, request, streams);
             System.out.printf("%n-- %s (%s): %d concurrent streams, %d failed --%n", provider.displayName(),
-                    provider.modelName(), streams, measured.failures().values().stream().mapToLong(Long::longValue).sum());
+                    provider.modelName(), streams, measured.failed());
             measured.failures().forEach((error, count) -> System.out.printf("   %d x %s%n", count, error));
             System.out.print(table(measured, provider, startNanos).render());
             System.out.printf(Locale.ROOT, "mean output speed per stream: %.1f tokens/s (TTFT included)%n",
@@ -78,6 +78,10 @@ public final class _04_TtftPercentiles implements Callable<Integer> {
     /** The histograms of one provider's run, and the failures by exception type. */
     record Measured(LatencyHistogram ttft, LatencyHistogram interToken, LatencyHistogram tpot,
                     LatencyHistogram total, double tokensPerSecond, Map<String, Long> failures) {
+
+        long failed() {
+            return failures.values().stream().mapToLong(Long::longValue).sum();
+        }
     }
 
     // tag::measure[]

@@ -15,7 +15,11 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every example on both providers against a simulator ten times faster than real time. */
+/**
+ * Every example on both providers against a simulator ten times faster than real time. Whether a cancel beats the
+ * end of such a short answer depends on the machine's load, so that is checked at a slower pace in
+ * {@link StreamingFluxTest}; here only the outcomes that do not race are.
+ */
 class ExamplesTest {
 
     @RegisterExtension
@@ -58,10 +62,10 @@ class ExamplesTest {
 
         assertThat(output().lines().filter(line -> line.startsWith("AiServices + langchain4j-reactor")))
                 .hasSize(2)
-                .allMatch(line -> line.matches(".*yes \\(all 200 tokens, unread\\)\\s+200 of 200\\s+no"));
+                .allMatch(line -> line.matches(".*yes \\(200 of 200, unread\\)\\s+200 of 200\\s+no"));
         assertThat(output().lines().filter(line -> line.startsWith("StreamingFlux")))
                 .hasSize(2)
-                .allMatch(line -> line.matches("StreamingFlux\\s+no\\s+\\d+ of 200\\s+yes"));
+                .allMatch(line -> line.matches("StreamingFlux\\s+no\\s+\\d+ of 200\\s+(yes|no)"));
         assertThat(output()).contains("and sends 0 new requests");
     }
 
@@ -80,16 +84,24 @@ class ExamplesTest {
 
         assertThat(output().lines().filter(line -> line.startsWith("simulator: sent")))
                 .hasSize(2)
-                .allMatch(line -> line.endsWith("of 400 planned tokens, client disconnect recorded: yes"));
+                .allMatch(line -> line.matches("simulator: sent \\d+ of 400 planned tokens, client disconnect recorded: (yes|no)"));
     }
 
     @Test
-    void droppedStreamReachesOnError() {
-        _06_DroppedStream.run(providers, ExampleOptions.DEFAULT_PROMPT);
+    void midStreamFailuresEndInOnErrorAndTheStalledStreamIsClosed() {
+        _06_MidStreamFailures.run(providers, ExampleOptions.DEFAULT_PROMPT);
 
-        assertThat(output().lines().filter(line -> line.startsWith("onError after")))
+        assertThat(output().lines().filter(line -> line.startsWith("dropped connection: onError after")))
                 .hasSize(2)
-                .allMatch(line -> line.matches("onError after \\d+ chunk\\(s\\): dev.langchain4j.exception.LangChain4jException: closed"));
-        assertThat(output()).contains("(fault DROP_MID_STREAM)");
+                .allMatch(line -> line.matches(".* \\d+ chunk\\(s\\): dev.langchain4j.exception.LangChain4jException: closed"));
+        assertThat(output().lines().filter(line -> line.startsWith("stalled stream: onError after")))
+                .hasSize(2)
+                .allMatch(line -> line.contains("java.util.concurrent.TimeoutException: Did not observe any item"));
+        assertThat(output().lines().filter(line -> line.contains("(fault DROP_MID_STREAM)")))
+                .hasSize(2)
+                .allMatch(line -> line.endsWith("client disconnect recorded: no"));
+        assertThat(output().lines().filter(line -> line.contains("(fault STALL_MID_STREAM)")))
+                .hasSize(2)
+                .allMatch(line -> line.endsWith("client disconnect recorded: yes"));
     }
 }

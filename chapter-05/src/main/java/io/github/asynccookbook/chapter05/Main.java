@@ -1,14 +1,13 @@
 package io.github.asynccookbook.chapter05;
 
 import io.github.asynccookbook.providers.Provider;
-import io.github.asynccookbook.providers.ProviderConfigException;
 import io.github.asynccookbook.providers.ProviderSet;
-import io.github.asynccookbook.providers.ProviderSettings;
 import io.github.asynccookbook.providers.SimulatorSettings;
 import io.github.asynccookbook.report.ProgressBar;
 import io.github.asynccookbook.simulator.Tier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -17,7 +16,6 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,10 +34,7 @@ import java.util.concurrent.Callable;
         description = "Benchmark Gemini against Mistral: sequential, concurrent, limited and streaming modes.")
 public final class Main implements Callable<Integer> {
 
-    enum ProviderChoice { gemini, mistral, both }
-
-    @Option(names = {"--providers", "--provider"}, paramLabel = "gemini|mistral|both", defaultValue = "both",
-            description = "Which providers to benchmark (default: ${DEFAULT-VALUE}).")
+    @Mixin
     ProviderChoice providers;
 
     @Option(names = "--topic", paramLabel = "TEXT",
@@ -75,17 +70,8 @@ public final class Main implements Callable<Integer> {
             description = "Run the streaming mode, which measures TTFT (default: on; --no-streaming skips it).")
     boolean streaming;
 
-    @Option(names = "--tier", paramLabel = "free|tier1|unlimited",
-            description = "Simulated rate limits (default: SIM_TIER or tier1). free shows 429s: Gemini 10 requests "
-                    + "per minute, Mistral 1 per second.")
-    String tier;
-
-    @Option(names = "--seed", paramLabel = "N", description = "Simulator seed (default: SIM_SEED or 42).")
-    Long seed;
-
-    @Option(names = "--time-scale", paramLabel = "X",
-            description = "Simulator speed: 1 = real provider timings, 0.1 = ten times faster (default: SIM_TIME_SCALE or 1).")
-    Double timeScale;
+    @Mixin
+    SimulatorOptions simulator;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
             description = "Deadline of one attempt; slower requests count as timeouts (default: ${DEFAULT-VALUE}).")
@@ -103,36 +89,18 @@ public final class Main implements Callable<Integer> {
     }
 
     /**
-     * Runs the command: 0 on success, 2 for a bad option or a provider setting to fix (one line on {@code err}),
-     * 1 when the result files cannot be written.
+     * Runs the benchmark as the command line says: 0 on success, 2 for a bad option or a provider setting to fix
+     * (one line on {@code err}), 1 when the result files cannot be written.
      */
     public static int execute(PrintStream out, PrintStream err, String... args) {
-        var commandLine = new CommandLine(new Main())
-                .setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
-                .setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))
-                .setParameterExceptionHandler((error, args2) -> {
-                    error.getCommandLine().getErr().println(error.getMessage() + " (see --help)");
-                    return CommandLine.ExitCode.USAGE;
-                })
-                .setExecutionExceptionHandler((error, cli, parseResult) -> switch (error) {
-                    case ProviderConfigException config -> {
-                        cli.getErr().println(config.getMessage());
-                        yield CommandLine.ExitCode.USAGE;
-                    }
-                    case IOException io -> {
-                        cli.getErr().println("cannot write the results: " + io.getMessage());
-                        yield CommandLine.ExitCode.SOFTWARE;
-                    }
-                    default -> throw error;
-                });
-        return commandLine.execute(args);
+        return Cli.execute(new Main(), out, err, args);
     }
 
     @Override
     public Integer call() throws IOException {
         BenchPlan plan = plan();
         PrintWriter out = spec.commandLine().getOut();
-        try (ProviderSet providerSet = ProviderSet.of(settings())) {
+        try (ProviderSet providerSet = ProviderSet.of(simulator.settings())) {
             List<Provider> chosen = providerSet.select(providers.name());
             chosen.forEach(provider -> out.println(provider.describe()));
             freeTierNote(providerSet.settings().simulator(), chosen).ifPresent(out::println);
@@ -148,17 +116,6 @@ public final class Main implements Callable<Integer> {
             out.println("Chart:        " + files.chart().toAbsolutePath().normalize());
         }
         return CommandLine.ExitCode.OK;
-    }
-
-    /** The settings from .env and the environment, with this command's simulator options on top. */
-    private ProviderSettings settings() {
-        ProviderSettings loaded = ProviderSettings.load();
-        SimulatorSettings simulator = loaded.simulator();
-        return new ProviderSettings(loaded.llmMode(), loaded.gemini(), loaded.mistral(), new SimulatorSettings(
-                timeScale != null ? timeScale : simulator.timeScale(),
-                tier != null ? Tier.parse(tier) : simulator.tier(),
-                seed != null ? seed : simulator.seed(),
-                simulator.port()));
     }
 
     private static Optional<String> freeTierNote(SimulatorSettings simulator, List<Provider> chosen) {
@@ -179,9 +136,6 @@ public final class Main implements Callable<Integer> {
         require(limit >= 1, "--limit must be at least 1, got " + limit);
         require(timeoutSeconds >= 1, "--timeout must be at least 1 second, got " + timeoutSeconds);
         require(requests == null || requests >= 1, "--requests must be at least 1, got " + requests);
-        require(timeScale == null || (timeScale >= 0 && !timeScale.isInfinite()),
-                "--time-scale must be a number >= 0, got " + timeScale);
-        require(tier == null || isTier(tier), "--tier must be free, tier1 or unlimited, got '" + tier + "'");
         List<String> chosenTopics = topics();
         require(!chosenTopics.isEmpty(), "no topics: give --topic TEXT or a --topics-file with at least one line");
         List<Mode> chosenModes = modes().stream().filter(mode -> streaming || !mode.streams()).toList();
@@ -225,15 +179,6 @@ public final class Main implements Callable<Integer> {
         }
         throw new ParameterException(spec.commandLine(),
                 "unknown mode '" + name + "': use sequential, concurrent, limited or streaming");
-    }
-
-    private static boolean isTier(String name) {
-        try {
-            Tier.parse(name);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     private void require(boolean condition, String message) {

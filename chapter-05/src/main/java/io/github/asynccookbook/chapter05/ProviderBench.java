@@ -26,6 +26,8 @@ final class ProviderBench {
     private static final Duration SHORTEST_BACKOFF = Duration.ofMillis(10);
     /** Gemini's free tier counts per minute: a refused request may be told to wait most of one. */
     private static final Duration MAX_RETRY_WAIT = Duration.ofMinutes(2);
+    /** Requests refused together retry together; a few more attempts than usual let the whole batch through. */
+    private static final int MAX_ATTEMPTS = 8;
 
     private final Provider provider;
     private final BenchPlan plan;
@@ -49,7 +51,8 @@ final class ProviderBench {
                 .map(simulator -> simulator.config().scaled(BACKOFF_WITHOUT_HINT))
                 .map(scaled -> scaled.compareTo(SHORTEST_BACKOFF) < 0 ? SHORTEST_BACKOFF : scaled)
                 .orElse(BACKOFF_WITHOUT_HINT);
-        return RetryOnRateLimit.builder().waitWithoutHint(backoff).maxTotalWait(MAX_RETRY_WAIT).build();
+        return RetryOnRateLimit.builder().maxAttempts(MAX_ATTEMPTS).waitWithoutHint(backoff).maxTotalWait(MAX_RETRY_WAIT)
+                .build();
     }
 
     ProviderRun run() {

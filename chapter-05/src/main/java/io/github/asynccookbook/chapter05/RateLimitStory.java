@@ -34,8 +34,8 @@ final class RateLimitStory {
             summaries.stream()
                     .filter(s -> s.rateLimited() > 0 && s.speedup().filter(speedup -> speedup < 1).isPresent())
                     .forEach(s -> lines.add(String.format(Locale.ROOT,
-                            "  Concurrency is not always faster: %s took %.2fx the sequential time, %.1f s of it "
-                                    + "waiting for the rate-limit window to free.",
+                            "  Concurrency is not always faster: %s took %.2fx the sequential time; its requests "
+                                    + "spent %.1f s in total (side by side) waiting to retry.",
                             s.mode().id(), 1 / s.speedup().orElseThrow(), s.retryWait().toNanos() / 1e9)));
         }
         Map<String, Long> failures = run.runs().stream().flatMap(r -> r.requests().stream())

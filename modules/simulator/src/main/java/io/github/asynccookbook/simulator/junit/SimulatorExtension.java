@@ -73,7 +73,7 @@ public final class SimulatorExtension implements BeforeAllCallback, BeforeEachCa
             Simulator started = Simulator.start(config);
             simulator = started;
             // Closed with the context that started it: the class, or the method for a non-static field.
-            context.getStore(NAMESPACE).put(this, (ExtensionContext.Store.CloseableResource) () -> {
+            context.getStore(NAMESPACE).put(this, (AutoCloseable) () -> {
                 started.close();
                 simulator = null;
             });
