@@ -17,13 +17,15 @@ final class Cli {
     }
 
     static int execute(Object command, String... args) {
-        var commandLine = new CommandLine(command).setExecutionExceptionHandler((error, cli, parseResult) -> {
-            if (error instanceof ProviderConfigException) {
-                cli.getErr().println(error.getMessage());
-                return USAGE_ERROR;
-            }
-            throw error;
-        });
+        var commandLine = new CommandLine(command)
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler((error, cli, parseResult) -> {
+                    if (error instanceof ProviderConfigException) {
+                        cli.getErr().println(error.getMessage());
+                        return USAGE_ERROR;
+                    }
+                    throw error;
+                });
         try {
             return commandLine.execute(args);
         } finally {

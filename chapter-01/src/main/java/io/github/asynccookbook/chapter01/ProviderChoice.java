@@ -9,7 +9,7 @@ import java.util.List;
 /** The {@code --provider gemini|mistral|both} option shared by the chapter's mains. */
 final class ProviderChoice {
 
-    enum Choice { gemini, mistral, both }
+    enum Choice { GEMINI, MISTRAL, BOTH }
 
     @Option(names = "--provider", paramLabel = "NAME", defaultValue = "both",
             description = "gemini, mistral or both (default: ${DEFAULT-VALUE})")

@@ -4,6 +4,7 @@ import io.github.asynccookbook.providers.ProviderSet;
 import io.github.asynccookbook.simulator.RequestRecord;
 import io.github.asynccookbook.simulator.junit.SimulatorExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -21,6 +22,11 @@ class AsyncAndBlockingTogetherTest {
 
     @RegisterExtension
     static SimulatorExtension sim = new SimulatorExtension();
+
+    @BeforeEach
+    void startQuiet() {
+        QuietSimulator.awaitQuietThenReset(sim.simulator());
+    }
 
     private static ProviderModels models() {
         return ProviderModels.of(ProviderSet.forSimulator(sim.simulator()).gemini());

@@ -11,6 +11,7 @@ import io.github.asynccookbook.simulator.RequestRecord;
 import io.github.asynccookbook.simulator.Simulator;
 import io.github.asynccookbook.simulator.junit.SimulatorExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,6 +32,11 @@ class AsyncChatTest {
     /** Slow enough (TTFT ~160 ms) that "returned before the first token" is about the code, not scheduling luck. */
     @RegisterExtension
     static SimulatorExtension sim = SimulatorExtension.configured(c -> c.timeScale(0.25));
+
+    @BeforeEach
+    void startQuiet() {
+        QuietSimulator.awaitQuietThenReset(sim.simulator());
+    }
 
     private static StreamingChatModel model(String provider) {
         return ProviderSet.forSimulator(sim.simulator()).get(provider).streamingChatModel();

@@ -3,10 +3,10 @@ package io.github.asynccookbook.chapter01;
 import io.github.asynccookbook.providers.ProviderSet;
 import io.github.asynccookbook.simulator.junit.SimulatorExtension;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import reactor.blockhound.BlockingOperationError;
 
 import java.lang.management.ManagementFactory;

@@ -6,6 +6,7 @@ import io.github.asynccookbook.providers.ProviderSet;
 import io.github.asynccookbook.simulator.ModelStats;
 import io.github.asynccookbook.simulator.junit.SimulatorExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,6 +29,11 @@ class ConcurrencyTest {
 
     @RegisterExtension
     static SimulatorExtension sim = SimulatorExtension.configured(c -> c.timeScale(0.25));
+
+    @BeforeEach
+    void startQuiet() {
+        QuietSimulator.awaitQuietThenReset(sim.simulator());
+    }
 
     private static ChatRequest request(String prompt) {
         return ChatRequest.builder().messages(UserMessage.from(prompt)).build();

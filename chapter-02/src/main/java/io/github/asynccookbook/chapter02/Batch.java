@@ -67,7 +67,10 @@ public final class Batch<I> {
         return new Batch<>(List.copyOf(inputs), Integer.MAX_VALUE, false);
     }
 
-    /** At most {@code maxConcurrency} calls run at once; the others wait for a free slot (Python's {@code max_concurrency}). */
+    /**
+     * At most {@code maxConcurrency} calls run at once; the others wait for a free slot (Python's
+     * {@code max_concurrency}).
+     */
     public Batch<I> maxConcurrency(int maxConcurrency) {
         if (maxConcurrency < 1) {
             throw new IllegalArgumentException("maxConcurrency must be at least 1, got " + maxConcurrency);

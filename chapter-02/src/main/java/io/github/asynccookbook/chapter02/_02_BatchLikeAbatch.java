@@ -52,7 +52,8 @@ public final class _02_BatchLikeAbatch implements Callable<Integer> {
                     "--requests must be between %d and 1000, got %d".formatted(FAILING + 1, requests));
         }
         if (maxConcurrency < 1) {
-            throw new ParameterException(spec.commandLine(), "--max-concurrency must be at least 1, got " + maxConcurrency);
+            throw new ParameterException(spec.commandLine(),
+                    "--max-concurrency must be at least 1, got " + maxConcurrency);
         }
         for (Provider provider : providers.providers()) {
             show(provider);

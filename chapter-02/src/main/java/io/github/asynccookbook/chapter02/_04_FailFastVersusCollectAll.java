@@ -63,10 +63,11 @@ public final class _04_FailFastVersusCollectAll implements Callable<Integer> {
         return 0;
     }
 
-    /** Long answers, except prompt {@link #FAILING}: the simulator fails it at once (a real API ignores both directives). */
+    /** Long answers, except prompt {@link #FAILING}, which the simulator fails at once (a real API ignores both). */
     List<String> prompts() {
         return IntStream.range(0, requests)
-                .mapToObj(i -> Questions.about(i) + (i == FAILING ? " [sim:fault=500]" : " [sim:tokens=" + tokens + "]"))
+                .mapToObj(i -> Questions.about(i)
+                        + (i == FAILING ? " [sim:fault=500]" : " [sim:tokens=" + tokens + "]"))
                 .toList();
     }
 

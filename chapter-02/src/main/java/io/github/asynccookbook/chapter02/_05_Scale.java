@@ -51,7 +51,8 @@ public final class _05_Scale implements Callable<Integer> {
     Integer maxConcurrency;
 
     @Option(names = "--approach", paramLabel = "WAY", defaultValue = "blocking",
-            description = "blocking (ChatModel on virtual threads), streaming (AsyncChat) or both (default: ${DEFAULT-VALUE})")
+            description = "blocking (ChatModel on virtual threads), streaming (AsyncChat) or both "
+                    + "(default: ${DEFAULT-VALUE})")
     Approach approach;
 
     @Spec
@@ -64,10 +65,12 @@ public final class _05_Scale implements Callable<Integer> {
     @Override
     public Integer call() {
         if (requests.stream().anyMatch(n -> n < 1 || n > 100_000)) {
-            throw new ParameterException(spec.commandLine(), "--requests must be between 1 and 100000, got " + requests);
+            throw new ParameterException(spec.commandLine(),
+                    "--requests must be between 1 and 100000, got " + requests);
         }
         if (maxConcurrency != null && maxConcurrency < 1) {
-            throw new ParameterException(spec.commandLine(), "--max-concurrency must be at least 1, got " + maxConcurrency);
+            throw new ParameterException(spec.commandLine(),
+                    "--max-concurrency must be at least 1, got " + maxConcurrency);
         }
         SimulatorConfig config = unlimitedSimulator();
         try (Simulator simulator = Simulator.start(config)) {

@@ -114,7 +114,7 @@ class BatchTest {
 
         assertThatThrownBy(() -> Batch.of(prompts).run(model::chat))
                 .isInstanceOfSatisfying(BatchFailedException.class,
-                        e -> assertThat(e.failure().index()).isEqualTo(2))
+                        e -> assertThat(e.failure().index()).as(e.getMessage()).isEqualTo(2))
                 .hasCauseInstanceOf(InternalServerException.class);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> stats(provider).inFlight() == 0);
@@ -137,7 +137,7 @@ class BatchTest {
 
         assertThatThrownBy(() -> Batch.of(prompts).run(streamingCall))
                 .isInstanceOfSatisfying(BatchFailedException.class,
-                        e -> assertThat(e.failure().index()).isEqualTo(2));
+                        e -> assertThat(e.failure().index()).as(e.getMessage()).isEqualTo(2));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> stats(provider).inFlight() == 0);
         ModelStats stats = stats(provider);

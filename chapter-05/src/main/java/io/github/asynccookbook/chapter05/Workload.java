@@ -44,13 +44,11 @@ public record Workload(List<String> topics, int requests) {
         return topics.get(index % topics.size());
     }
 
-    // tag::request[]
     public ChatRequest request(int index) {
         return ChatRequest.builder()
                 .messages(SystemMessage.from(SYSTEM_PROMPT), UserMessage.from(USER_PROMPT.formatted(topic(index))))
                 .build();
     }
-    // end::request[]
 
     public List<ChatRequest> chatRequests() {
         return IntStream.range(0, requests).mapToObj(this::request).toList();

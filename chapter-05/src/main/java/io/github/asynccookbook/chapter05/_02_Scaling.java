@@ -97,15 +97,15 @@ public final class _02_Scaling implements Callable<Integer> {
         return 0;
     }
 
-    // tag::measure[]
     static Scaled measure(Provider provider, int requests, Duration timeout) {
         var plan = new BenchPlan(new Workload(Workload.TOPICS, requests), List.of(Mode.CONCURRENT), 1, 1,
                 BenchPlan.DEFAULT_LIMIT, timeout);
+        var peaks = ResourcePeaks.start();
         ModeRun run;
-        ResourcePeaks peaks;
-        try (var sampling = ResourcePeaks.start()) {
+        try {
             run = Benchmark.run(plan, List.of(provider)).providers().getFirst().runs().getFirst();
-            peaks = sampling;
+        } finally {
+            peaks.close();
         }
         Duration slowest = run.requests().stream().map(RequestResult::latency).max(Duration::compareTo).orElseThrow();
         Optional<List<RequestRecord>> seen = provider.simulator().map(simulator -> during(simulator, provider, run));
@@ -113,7 +113,6 @@ public final class _02_Scaling implements Callable<Integer> {
                 seen.map(_02_Scaling::slowestAnswer), seen.map(_02_Scaling::peakInFlight), errorsByStatus(run),
                 peaks.peakHeapMegabytes(), peaks.peakPlatformThreads());
     }
-    // end::measure[]
 
     private static Map<String, Long> errorsByStatus(ModeRun run) {
         return run.requests().stream().filter(r -> !r.ok())

@@ -57,7 +57,7 @@ public final class Simulator implements AutoCloseable {
         return server.stats();
     }
 
-    /** Clears the recorded stats; rate-limit windows keep counting. */
+    /** Clears the recorded stats (requests still in flight are no longer recorded); rate-limit windows keep counting. */
     public void resetStats() {
         server.resetStats();
     }

@@ -53,9 +53,10 @@ final class StatsRecorder {
         }
     }
 
+    /** Forgets every recorded request; requests still in flight keep counting as in flight until they end. */
     void reset() {
         synchronized (traces) {
-            traces.removeIf(trace -> trace.completionNanos >= 0);
+            traces.clear();
         }
         inFlightTotal.resetMax();
         inFlightByModel.values().forEach(InFlight::resetMax);

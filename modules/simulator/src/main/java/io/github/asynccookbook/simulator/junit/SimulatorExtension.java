@@ -63,9 +63,21 @@ public final class SimulatorExtension implements BeforeAllCallback, BeforeEachCa
     }
 
     @Override
-    public void beforeEach(ExtensionContext context) {
+    public void beforeEach(ExtensionContext context) throws InterruptedException {
         start(context);
+        awaitQuiet(simulator);
         simulator.reset();
+    }
+
+    /**
+     * A client can have its whole answer a moment before the simulator books the request as complete; waiting
+     * (at most two seconds) keeps the previous test's last requests out of this test's maximum in flight.
+     */
+    private static void awaitQuiet(Simulator simulator) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
+        while (simulator.stats().inFlight() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
     }
 
     private synchronized void start(ExtensionContext context) {
