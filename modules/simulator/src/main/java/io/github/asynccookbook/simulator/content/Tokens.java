@@ -6,8 +6,6 @@ import io.github.asynccookbook.simulator.conversation.Turn;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The simulator's tokenizer: a word with its leading space is one token, long words are cut into pieces of
@@ -18,27 +16,63 @@ import java.util.regex.Pattern;
 public final class Tokens {
 
     static final int MAX_PIECE = 7;
-    /** A line break; a word (letters, marks, digits, apostrophes); one other symbol; or leftover blanks. */
-    private static final Pattern TOKEN = Pattern.compile(
-            "\\n|[^\\S\\n]*[\\p{L}\\p{M}\\p{N}'’]+|[^\\S\\n]*[^\\s\\p{L}\\p{M}\\p{N}]|[^\\S\\n]+");
 
     private Tokens() {
     }
 
+    /**
+     * Splits in one pass (no regex: this runs for every request and every answer): a line break; blanks then a word
+     * (letters, marks, digits, apostrophes); blanks then one other symbol; or blanks left before a line break or the end.
+     */
     public static List<String> split(String text) {
         var tokens = new ArrayList<String>();
-        Matcher matcher = TOKEN.matcher(text);
-        while (matcher.find()) {
-            String token = matcher.group();
-            int start = 0;
-            while (start < token.length()) {
-                int codePoints = Math.min(MAX_PIECE, token.codePointCount(start, token.length()));
-                int end = token.offsetByCodePoints(start, codePoints);
-                tokens.add(token.substring(start, end));
-                start = end;
+        int length = text.length();
+        int start = 0;
+        while (start < length) {
+            int end;
+            if (text.charAt(start) == '\n') {
+                end = start + 1;
+            } else {
+                end = start;
+                while (end < length && isBlank(text.charAt(end))) {
+                    end++;
+                }
+                if (end < length && isWord(text.codePointAt(end))) {
+                    while (end < length && isWord(text.codePointAt(end))) {
+                        end += Character.charCount(text.codePointAt(end));
+                    }
+                } else if (end < length && text.charAt(end) != '\n') {
+                    end += Character.charCount(text.codePointAt(end));
+                }
             }
+            addPieces(tokens, text, start, end);
+            start = end;
         }
         return tokens;
+    }
+
+    /** Cuts {@code text[start, end)} into pieces of at most {@value #MAX_PIECE} code points. */
+    private static void addPieces(List<String> tokens, String text, int start, int end) {
+        while (start < end) {
+            int pieceEnd = text.offsetByCodePoints(start, Math.min(MAX_PIECE, text.codePointCount(start, end)));
+            tokens.add(text.substring(start, pieceEnd));
+            start = pieceEnd;
+        }
+    }
+
+    /** Java regex's {@code \s} less the line break: space, tab, vertical tab, form feed, carriage return. */
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    private static boolean isWord(int codePoint) {
+        return switch (Character.getType(codePoint)) {
+            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+                 Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.NON_SPACING_MARK,
+                 Character.COMBINING_SPACING_MARK, Character.ENCLOSING_MARK, Character.DECIMAL_DIGIT_NUMBER,
+                 Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
+            default -> codePoint == '\'' || codePoint == '\u2019';
+        };
     }
 
     public static int count(String text) {
