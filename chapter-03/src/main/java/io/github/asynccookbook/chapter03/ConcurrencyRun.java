@@ -8,6 +8,7 @@ import io.github.asynccookbook.report.Durations;
 import io.github.asynccookbook.simulator.Simulator;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,6 +24,22 @@ record ConcurrencyRun(String provider, String limitedWith, int answers, Duration
     @FunctionalInterface
     interface AskAll {
         List<String> ask(ChatModel model, List<String> questions) throws Exception;
+    }
+
+    /** One measured run for one provider. */
+    @FunctionalInterface
+    interface PerProvider {
+        ConcurrencyRun run(Provider provider) throws Exception;
+    }
+
+    /** The body of every concurrency example: warm each provider up, run it, print one row per provider. */
+    static void printPerProvider(List<Provider> providers, PerProvider perProvider) throws Exception {
+        var runs = new ArrayList<ConcurrencyRun>();
+        for (Provider provider : providers) {
+            warmUp(provider);
+            runs.add(perProvider.run(provider));
+        }
+        System.out.print(table(runs));
     }
 
     /** One call before measuring, so the first run does not pay for class loading and the first connection. */

@@ -9,6 +9,7 @@ import io.github.asynccookbook.simulator.ModelStats;
 import io.github.asynccookbook.simulator.Simulator;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,6 +23,21 @@ record LimitedRun(String provider, String limitedWith, int answers, Duration wal
     @FunctionalInterface
     interface AskAll {
         List<String> ask(ChatModel model, List<String> questions, PublishedLimits limits) throws Exception;
+    }
+
+    /** One measured run for one provider. */
+    @FunctionalInterface
+    interface PerProvider {
+        LimitedRun run(Provider provider) throws Exception;
+    }
+
+    /** The body of every rate-limit example: run each provider on the lab simulator, print one row per provider. */
+    static void printPerProvider(List<Provider> providers, PerProvider perProvider) throws Exception {
+        var runs = new ArrayList<LimitedRun>();
+        for (Provider provider : providers) {
+            runs.add(perProvider.run(provider));
+        }
+        System.out.print(table(runs));
     }
 
     /** Runs on fresh windows, with a model that does not retry, so every 429 shows. */

@@ -6,7 +6,6 @@ import io.github.asynccookbook.providers.Providers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
@@ -30,12 +29,8 @@ public final class _02_SemaphoreLimit implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var runs = new ArrayList<ConcurrencyRun>();
-        for (Provider provider : workload.providers(Providers.defaults())) {
-            ConcurrencyRun.warmUp(provider);
-            runs.add(run(provider, workload.questions(), concurrency.concurrency));
-        }
-        System.out.print(ConcurrencyRun.table(runs));
+        ConcurrencyRun.printPerProvider(workload.providers(Providers.defaults()),
+                provider -> run(provider, workload.questions(), concurrency.concurrency));
         return 0;
     }
 

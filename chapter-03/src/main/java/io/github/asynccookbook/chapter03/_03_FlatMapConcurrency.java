@@ -9,7 +9,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -30,12 +29,8 @@ public final class _03_FlatMapConcurrency implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var runs = new ArrayList<ConcurrencyRun>();
-        for (Provider provider : workload.providers(Providers.defaults())) {
-            ConcurrencyRun.warmUp(provider);
-            runs.add(run(provider, workload.questions(), concurrency.concurrency));
-        }
-        System.out.print(ConcurrencyRun.table(runs));
+        ConcurrencyRun.printPerProvider(workload.providers(Providers.defaults()),
+                provider -> run(provider, workload.questions(), concurrency.concurrency));
         return 0;
     }
 

@@ -8,7 +8,6 @@ import io.github.resilience4j.ratelimiter.RateLimiter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
@@ -36,11 +35,8 @@ public final class _06_Resilience4jRateLimiter implements Callable<Integer> {
     public Integer call() throws Exception {
         System.out.println(lab.describe());
         try (Simulator simulator = lab.start()) {
-            var runs = new ArrayList<LimitedRun>();
-            for (Provider provider : workload.providers(ProviderSet.forSimulator(simulator))) {
-                runs.add(run(simulator, provider, workload.questions()));
-            }
-            System.out.print(LimitedRun.table(runs));
+            LimitedRun.printPerProvider(workload.providers(ProviderSet.forSimulator(simulator)),
+                    provider -> run(simulator, provider, workload.questions()));
         }
         return 0;
     }
