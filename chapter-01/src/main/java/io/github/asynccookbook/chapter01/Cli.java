@@ -9,14 +9,14 @@ import picocli.CommandLine;
  * (exit 2, picocli's default), a provider configuration error prints its one-line message (exit 2), and the
  * embedded simulator is stopped at the end so {@code mvn exec:java} returns promptly.
  */
-final class Cli {
+public final class Cli {
 
-    static final int USAGE_ERROR = 2;
+    public static final int USAGE_ERROR = 2;
 
     private Cli() {
     }
 
-    static int execute(Object command, String... args) {
+    public static int execute(Object command, String... args) {
         var commandLine = new CommandLine(command)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler((error, cli, parseResult) -> {

@@ -6,17 +6,21 @@ import picocli.CommandLine.Option;
 
 import java.util.List;
 
-/** The {@code --provider gemini|mistral|both} option shared by the chapter's mains. */
-final class ProviderChoice {
+/** The {@code --provider gemini|mistral|both} option shared by the mains of this chapter and the next. */
+public final class ProviderChoice {
 
-    enum Choice { GEMINI, MISTRAL, BOTH }
+    public enum Choice { GEMINI, MISTRAL, BOTH }
 
     @Option(names = "--provider", paramLabel = "NAME", defaultValue = "both",
             description = "gemini, mistral or both (default: ${DEFAULT-VALUE})")
     Choice choice;
 
+    public Choice choice() {
+        return choice;
+    }
+
     /** The chosen providers; each prints its mode line (live or simulator) the first time. */
-    List<Provider> providers() {
+    public List<Provider> providers() {
         return Providers.select(choice.name());
     }
 }

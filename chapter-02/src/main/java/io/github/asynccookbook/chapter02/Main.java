@@ -1,5 +1,7 @@
 package io.github.asynccookbook.chapter02;
 
+import io.github.asynccookbook.chapter01.Cli;
+import io.github.asynccookbook.chapter01.ProviderChoice;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +25,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String provider = "--provider=" + providers.choice;
+        String provider = "--provider=" + providers.choice();
         step("1. Gather N calls, results in input order", new _01_GatherThreeWays(), provider, "--requests=5");
         step("2. A batch like abatch: max concurrency, exceptions in their slots", new _02_BatchLikeAbatch(),
                 provider, "--requests=8", "--max-concurrency=4");

@@ -1,5 +1,7 @@
 package io.github.asynccookbook.chapter02;
 
+import io.github.asynccookbook.chapter01.Cli;
+import io.github.asynccookbook.chapter01.ProviderChoice;
 import dev.langchain4j.model.chat.ChatModel;
 import io.github.asynccookbook.providers.ModelOptions;
 import io.github.asynccookbook.providers.Provider;

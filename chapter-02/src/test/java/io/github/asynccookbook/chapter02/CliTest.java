@@ -1,5 +1,6 @@
 package io.github.asynccookbook.chapter02;
 
+import io.github.asynccookbook.chapter01.Cli;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
