@@ -5,6 +5,7 @@ import io.github.asynccookbook.providers.ProviderSet;
 import io.github.asynccookbook.report.ConsoleTable;
 import io.github.asynccookbook.report.Durations;
 import io.github.asynccookbook.simulator.RequestRecord;
+import io.github.asynccookbook.simulator.SimulatorStats;
 import io.github.asynccookbook.simulator.Simulator;
 import io.github.asynccookbook.simulator.Tier;
 import picocli.CommandLine.Command;
@@ -110,7 +111,7 @@ public final class _02_Scaling implements Callable<Integer> {
         Duration slowest = run.requests().stream().map(RequestResult::latency).max(Duration::compareTo).orElseThrow();
         Optional<List<RequestRecord>> seen = provider.simulator().map(simulator -> during(simulator, provider, run));
         return new Scaled(provider.displayName(), requests, run.wall(), slowest,
-                seen.map(_02_Scaling::slowestAnswer), seen.map(_02_Scaling::peakInFlight), errorsByStatus(run),
+                seen.map(_02_Scaling::slowestAnswer), seen.map(SimulatorStats::peakInFlight), errorsByStatus(run),
                 peaks.peakHeapMegabytes(), peaks.peakPlatformThreads());
     }
 
@@ -131,21 +132,6 @@ public final class _02_Scaling implements Callable<Integer> {
     private static Duration slowestAnswer(List<RequestRecord> records) {
         double millis = records.stream().mapToDouble(r -> r.completionMillis() - r.arrivalMillis()).max().orElse(0);
         return Duration.ofNanos(Math.round(millis * 1e6));
-    }
-
-    /** The most requests the simulator was answering at once: a sweep over arrivals and completions. */
-    private static int peakInFlight(List<RequestRecord> records) {
-        double[] arrivals = records.stream().mapToDouble(RequestRecord::arrivalMillis).sorted().toArray();
-        double[] completions = records.stream().mapToDouble(RequestRecord::completionMillis).sorted().toArray();
-        int peak = 0;
-        int ended = 0;
-        for (int started = 0; started < arrivals.length; started++) {
-            while (ended < completions.length && completions[ended] <= arrivals[started]) {
-                ended++;
-            }
-            peak = Math.max(peak, started + 1 - ended);
-        }
-        return peak;
     }
 
     private static String ratio(Duration wall, Duration slowest) {

@@ -2,9 +2,8 @@ package io.github.asynccookbook.chapter05;
 
 import io.github.asynccookbook.simulator.RequestRecord;
 import io.github.asynccookbook.simulator.Simulator;
+import io.github.asynccookbook.simulator.SimulatorStats;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /** What the simulator saw of one mode run: the requests that arrived while it ran, their span and peak overlap. */
@@ -25,22 +24,8 @@ record GroundTruth(List<RequestRecord> requests) {
         return last - first;
     }
 
-    /** The most requests the simulator was answering at once; at equal times an end goes before a start. */
+    /** The most requests the simulator was answering at once. */
     int peakInFlight() {
-        record Edge(double millis, int delta) {
-        }
-        var edges = new ArrayList<Edge>();
-        requests.forEach(r -> {
-            edges.add(new Edge(r.arrivalMillis(), +1));
-            edges.add(new Edge(r.completionMillis(), -1));
-        });
-        edges.sort(Comparator.comparingDouble(Edge::millis).thenComparingInt(Edge::delta));
-        int inFlight = 0;
-        int peak = 0;
-        for (Edge edge : edges) {
-            inFlight += edge.delta();
-            peak = Math.max(peak, inFlight);
-        }
-        return peak;
+        return SimulatorStats.peakInFlight(requests);
     }
 }

@@ -1,7 +1,5 @@
-package io.github.asynccookbook.chapter01;
+package io.github.asynccookbook.simulator;
 
-import io.github.asynccookbook.simulator.Protocol;
-import io.github.asynccookbook.simulator.RequestRecord;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -17,22 +15,22 @@ class PeakInFlightTest {
 
     @Test
     void requestsOneAfterAnotherNeverOverlap() {
-        assertThat(PeakInFlight.of(List.of(request(0, 10.0), request(10, 20.0), request(20, 30.0)))).isEqualTo(1);
+        assertThat(SimulatorStats.peakInFlight(List.of(request(0, 10.0), request(10, 20.0), request(20, 30.0)))).isEqualTo(1);
     }
 
     @Test
     void overlappingRequestsCountTogether() {
-        assertThat(PeakInFlight.of(List.of(request(0, 10.0), request(5, 20.0), request(6, 7.0), request(15, 30.0))))
+        assertThat(SimulatorStats.peakInFlight(List.of(request(0, 10.0), request(5, 20.0), request(6, 7.0), request(15, 30.0))))
                 .isEqualTo(3);
     }
 
     @Test
     void aRequestStillRunningCountsUntilTheEnd() {
-        assertThat(PeakInFlight.of(List.of(request(0, null), request(50, 60.0)))).isEqualTo(2);
+        assertThat(SimulatorStats.peakInFlight(List.of(request(0, null), request(50, 60.0)))).isEqualTo(2);
     }
 
     @Test
     void noRequestsMeansNoneInFlight() {
-        assertThat(PeakInFlight.of(List.of())).isZero();
+        assertThat(SimulatorStats.peakInFlight(List.of())).isZero();
     }
 }
