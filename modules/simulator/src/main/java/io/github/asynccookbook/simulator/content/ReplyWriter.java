@@ -3,6 +3,7 @@ package io.github.asynccookbook.simulator.content;
 import io.github.asynccookbook.simulator.conversation.Conversation;
 import io.github.asynccookbook.simulator.conversation.FinishReason;
 import io.github.asynccookbook.simulator.conversation.Reply;
+import io.github.asynccookbook.simulator.conversation.TokenizedText;
 import io.github.asynccookbook.simulator.conversation.ToolCall;
 import io.github.asynccookbook.simulator.conversation.ToolChoice;
 import io.github.asynccookbook.simulator.conversation.Turn;
@@ -35,7 +36,7 @@ public final class ReplyWriter {
             List<ToolCall> calls = ToolPlanner.plan(conversation.tools(), conversation.toolChoice(), prompt,
                     random.split());
             if (!calls.isEmpty()) {
-                return new Reply(List.of(), calls, FinishReason.TOOL_CALLS, promptTokens);
+                return new Reply(TokenizedText.EMPTY, calls, FinishReason.TOOL_CALLS, promptTokens);
             }
         }
         int target = Math.max(1, exactLength || !BRIEF.matcher(conversation.system()).find()
@@ -44,10 +45,9 @@ public final class ReplyWriter {
         String text = conversation.turns().isEmpty() || !(conversation.turns().getLast() instanceof Turn.ToolResult)
                 ? TextAnswer.write(ask, random, target, exactLength)
                 : TextAnswer.afterTools(ToolFindings.of(conversation, prompt), ask, random, target, exactLength);
-        List<String> tokens = Tokens.split(text);
+        TokenizedText tokens = Tokens.tokenize(text);
         if (tokens.size() > maxTokens) {
-            return new Reply(tokens.subList(0, Math.max(0, maxTokens)), List.of(), FinishReason.LENGTH,
-                    promptTokens);
+            return new Reply(tokens.first(Math.max(0, maxTokens)), List.of(), FinishReason.LENGTH, promptTokens);
         }
         return new Reply(tokens, List.of(), FinishReason.STOP, promptTokens);
     }

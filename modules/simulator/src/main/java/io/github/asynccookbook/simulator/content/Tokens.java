@@ -1,10 +1,13 @@
 package io.github.asynccookbook.simulator.content;
 
 import io.github.asynccookbook.simulator.conversation.Conversation;
+import io.github.asynccookbook.simulator.conversation.TokenizedText;
 import io.github.asynccookbook.simulator.conversation.ToolSpec;
 import io.github.asynccookbook.simulator.conversation.Turn;
 
+
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -20,12 +23,33 @@ public final class Tokens {
     private Tokens() {
     }
 
-    /**
-     * Splits in one pass (no regex: this runs for every request and every answer): a line break; blanks then a word
-     * (letters, marks, digits, apostrophes); blanks then one other symbol; or blanks left before a line break or the end.
-     */
+    /** The text's tokens as strings. */
     public static List<String> split(String text) {
-        var tokens = new ArrayList<String>();
+        int[] ends = ends(text);
+        var tokens = new ArrayList<String>(ends.length);
+        for (int i = 0, start = 0; i < ends.length; start = ends[i++]) {
+            tokens.add(text.substring(start, ends[i]));
+        }
+        return tokens;
+    }
+
+    /** The text with its token boundaries, without a string per token. */
+    public static TokenizedText tokenize(String text) {
+        return new TokenizedText(text, ends(text));
+    }
+
+    public static int count(String text) {
+        return ends(text).length;
+    }
+
+    /**
+     * Where each token ends, found in one pass (no regex: this runs for every request and every answer): a line
+     * break; blanks then a word (letters, marks, digits, apostrophes); blanks then one other symbol; or blanks left
+     * before a line break or the end.
+     */
+    private static int[] ends(String text) {
+        int[] ends = new int[Math.max(4, text.length() / 4)];
+        int count = 0;
         int length = text.length();
         int start = 0;
         while (start < length) {
@@ -45,19 +69,15 @@ public final class Tokens {
                     end += Character.charCount(text.codePointAt(end));
                 }
             }
-            addPieces(tokens, text, start, end);
-            start = end;
+            while (start < end) {
+                start = text.offsetByCodePoints(start, Math.min(MAX_PIECE, text.codePointCount(start, end)));
+                if (count == ends.length) {
+                    ends = Arrays.copyOf(ends, count * 2);
+                }
+                ends[count++] = start;
+            }
         }
-        return tokens;
-    }
-
-    /** Cuts {@code text[start, end)} into pieces of at most {@value #MAX_PIECE} code points. */
-    private static void addPieces(List<String> tokens, String text, int start, int end) {
-        while (start < end) {
-            int pieceEnd = text.offsetByCodePoints(start, Math.min(MAX_PIECE, text.codePointCount(start, end)));
-            tokens.add(text.substring(start, pieceEnd));
-            start = pieceEnd;
-        }
+        return Arrays.copyOf(ends, count);
     }
 
     /** Java regex's {@code \s} less the line break: space, tab, vertical tab, form feed, carriage return. */
@@ -73,10 +93,6 @@ public final class Tokens {
                  Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
             default -> codePoint == '\'' || codePoint == '\u2019';
         };
-    }
-
-    public static int count(String text) {
-        return split(text).size();
     }
 
     /** Prompt tokens of a whole conversation: system text, every turn, and the tool declarations. */

@@ -3,18 +3,17 @@ package io.github.asynccookbook.simulator.conversation;
 import java.util.List;
 
 /**
- * What the simulated model answers: either text, as the tokens it is streamed in, or tool calls.
- * Joining {@code tokens} gives the full text; {@code tokens.size()} is the output token count.
+ * What the simulated model answers: either text, with the tokens it is streamed in, or tool calls.
+ * {@code tokens.size()} is the output token count of a text answer.
  */
-public record Reply(List<String> tokens, List<ToolCall> toolCalls, FinishReason finishReason, int promptTokens) {
+public record Reply(TokenizedText tokens, List<ToolCall> toolCalls, FinishReason finishReason, int promptTokens) {
 
     public Reply {
-        tokens = List.copyOf(tokens);
         toolCalls = List.copyOf(toolCalls);
     }
 
     public String text() {
-        return String.join("", tokens);
+        return tokens.text();
     }
 
     /** Output tokens: the text tokens, or an estimate of the tool calls' size. */

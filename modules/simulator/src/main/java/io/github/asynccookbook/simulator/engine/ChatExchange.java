@@ -59,8 +59,10 @@ final class ChatExchange {
                     }
                 })
                 .doFinally(signal -> {
-                    trace.clientDisconnected = !trace.answered && trace.fault != Fault.DROP_MID_STREAM;
-                    stats.completed(trace, clock.nanos());
+                    if (!trace.answered) {
+                        trace.clientDisconnected = trace.fault != Fault.DROP_MID_STREAM;
+                        stats.completed(trace, clock.nanos());
+                    }
                 });
     }
 
@@ -146,7 +148,7 @@ final class ChatExchange {
 
     private Mono<Void> unary(HttpReply reply, Timeline timeline, Reply planned, HttpServerResponse response,
                              RequestTrace trace) {
-        return Mono.delay(untilDue(trace, timeline.doneNanos()))
+        return ConnectionTimer.of(response).delay(untilDue(trace, timeline.doneNanos()))
                 .then(Mono.defer(() -> {
                     if (trace.fault == Fault.DROP_MID_STREAM) {
                         return dropConnection(response);
@@ -159,23 +161,29 @@ final class ChatExchange {
 
     private Mono<Void> stream(StreamFrames frames, Timeline timeline, Reply reply, HttpServerResponse response,
                               RequestTrace trace) {
+        ConnectionTimer timer = ConnectionTimer.of(response);
         int chunkCount = timeline.chunks().size();
         int stop = trace.fault == Fault.DROP_MID_STREAM ? cutIndex(timeline) : chunkCount;
         Flux<String> body = Flux.range(0, stop).concatMap(i -> {
-            Mono<Long> wait = i == 0 ? Mono.just(0L) : Mono.delay(untilDue(trace, timeline.dueNanos()[i]));
+            Mono<Long> wait = i == 0 ? Mono.just(0L) : timer.delay(untilDue(trace, timeline.dueNanos()[i]));
             return wait.map(tick -> {
                 if (i == 0) {
                     trace.firstTokenNanos = clock.nanos();
                 }
                 var chunk = timeline.chunks().get(i);
                 trace.tokensSent += reply.isToolCall() ? reply.outputTokens() : chunk.to() - chunk.from();
-                return i == chunkCount - 1 ? frames.perChunk().get(i) + frames.trailer() : frames.perChunk().get(i);
+                String frame = frames.perChunk().get(i);
+                if (i < chunkCount - 1) {
+                    return frame;
+                }
+                answered(trace);
+                return frame + frames.trailer();
             });
-        }).doOnComplete(() -> trace.answered = stop == chunkCount);
+        });
         response.status(200).header("content-type", frames.contentType());
         frames.headers().forEach(response::header);
         // Headers leave with the first chunk, as Gemini's do: nothing is subscribed before the TTFT is due.
-        return Mono.delay(untilDue(trace, timeline.dueNanos()[0]))
+        return timer.delay(untilDue(trace, timeline.dueNanos()[0]))
                 .then(Mono.defer(() -> {
                     trace.status = 200;
                     Mono<Void> sent = response.sendString(body, StandardCharsets.UTF_8).then();
@@ -193,12 +201,23 @@ final class ChatExchange {
                     budget.tokensRemaining(), 0));
         }
         HttpReply answer = reply;
-        return Mono.delay(config.scaled(config.errorLatency())).then(Mono.defer(() -> send(answer, response, trace)));
+        return ConnectionTimer.of(response).delay(config.scaled(config.errorLatency()))
+                .then(Mono.defer(() -> send(answer, response, trace)));
     }
 
-    private static Mono<Void> send(HttpReply reply, HttpServerResponse response, RequestTrace trace) {
+    private Mono<Void> send(HttpReply reply, HttpServerResponse response, RequestTrace trace) {
         trace.status = reply.status();
-        return Replies.send(response, reply).doOnSuccess(done -> trace.answered = true);
+        answered(trace);
+        return Replies.send(response, reply);
+    }
+
+    /**
+     * Counts the request as complete when its last bytes are handed to the connection, before they leave: a client
+     * that has its whole answer then always finds it in the ground truth.
+     */
+    private void answered(RequestTrace trace) {
+        trace.answered = true;
+        stats.completed(trace, clock.nanos());
     }
 
     private static Mono<Void> dropConnection(HttpServerResponse response) {

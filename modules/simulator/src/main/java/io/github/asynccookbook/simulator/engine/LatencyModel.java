@@ -27,7 +27,7 @@ final class LatencyModel {
 
         List<Chunk> chunks = new ArrayList<>();
         List<Long> due = new ArrayList<>();
-        int total = reply.isToolCall() ? 0 : reply.tokens().size();
+        int total = reply.isToolCall() ? 0 : reply.outputTokens();
         if (total == 0) {
             chunks.add(new Chunk(0, 0, true, true));
             due.add(ttft + scaled(reply.outputTokens() * nanosPerToken));

@@ -24,7 +24,7 @@ final class RequestTrace {
     volatile long firstTokenNanos = -1;
     volatile long completionNanos = -1;
     volatile Fault fault;
-    /** The whole answer was written (set before completion; false for a client that left or a dropped stream). */
+    /** The whole answer was handed to the connection (false for a client that left or a dropped stream). */
     volatile boolean answered;
     volatile boolean clientDisconnected;
 

@@ -43,10 +43,12 @@ final class StatsRecorder {
     }
 
     void completed(RequestTrace trace, long nanos) {
-        if (trace.completionNanos >= 0) {
-            return;
+        synchronized (trace) {
+            if (trace.completionNanos >= 0) {
+                return;
+            }
+            trace.completionNanos = nanos;
         }
-        trace.completionNanos = nanos;
         inFlightTotal.leave();
         if (trace.modelCounted) {
             inFlightByModel.get(trace.model).leave();

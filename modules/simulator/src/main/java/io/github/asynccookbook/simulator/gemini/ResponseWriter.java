@@ -11,8 +11,8 @@ import io.github.asynccookbook.simulator.protocol.HttpReply;
 import io.github.asynccookbook.simulator.protocol.ResponseMeta;
 import io.github.asynccookbook.simulator.protocol.StreamFrames;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * Writes {@code GenerateContentResponse} objects and frames them: one pretty object for a unary call; for a stream,
@@ -30,19 +30,19 @@ final class ResponseWriter {
     }
 
     static StreamFrames stream(ChatCall call, Reply reply, ResponseMeta meta, List<Chunk> chunks) {
-        var frames = new ArrayList<String>();
-        for (Chunk chunk : chunks) {
-            String text = String.join("", reply.tokens().subList(chunk.from(), chunk.to()));
+        IntFunction<String> frame = i -> {
+            Chunk chunk = chunks.get(i);
             List<ToolCall> calls = chunk.last() ? reply.toolCalls() : List.of();
             int sentSoFar = chunk.last() ? reply.outputTokens() : chunk.to();
-            ObjectNode response = response(call, reply, meta, text, calls, sentSoFar, chunk.last());
-            frames.add(call.jsonArray()
-                    ? (frames.isEmpty() ? "[" : "\n,\r\n") + GoogleJson.pretty(response)
-                    : "data: " + GoogleJson.oneLine(response) + "\r\n\r\n");
-        }
+            ObjectNode response = response(call, reply, meta, reply.tokens().slice(chunk.from(), chunk.to()), calls,
+                    sentSoFar, chunk.last());
+            return call.jsonArray()
+                    ? (i == 0 ? "[" : "\n,\r\n") + GoogleJson.pretty(response)
+                    : "data: " + GoogleJson.oneLine(response) + "\r\n\r\n";
+        };
         return call.jsonArray()
-                ? new StreamFrames(GeminiHttp.JSON, GeminiHttp.HEADERS, frames, "\n]")
-                : new StreamFrames(GeminiHttp.EVENT_STREAM, GeminiHttp.HEADERS, frames, "");
+                ? StreamFrames.rendered(GeminiHttp.JSON, GeminiHttp.HEADERS, chunks.size(), frame, "\n]")
+                : StreamFrames.rendered(GeminiHttp.EVENT_STREAM, GeminiHttp.HEADERS, chunks.size(), frame, "");
     }
 
     private static ObjectNode response(ChatCall call, Reply reply, ResponseMeta meta, String text, List<ToolCall> calls,

@@ -66,8 +66,8 @@ public final class MistralProtocol implements ChatProtocol {
 
     @Override
     public StreamFrames stream(ChatCall call, Reply reply, ResponseMeta meta, List<Chunk> chunks) {
-        return new StreamFrames("text/event-stream", ResponseHeaders.of(meta),
-                StreamEvents.perChunk(call, reply, meta, chunks), StreamEvents.DONE);
+        return StreamFrames.rendered("text/event-stream", ResponseHeaders.of(meta), chunks.size(),
+                i -> StreamEvents.frame(call, reply, meta, chunks.get(i)), StreamEvents.DONE);
     }
 
     @Override

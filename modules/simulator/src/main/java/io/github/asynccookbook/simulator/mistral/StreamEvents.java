@@ -6,9 +6,6 @@ import io.github.asynccookbook.simulator.protocol.ChatCall;
 import io.github.asynccookbook.simulator.protocol.Chunk;
 import io.github.asynccookbook.simulator.protocol.ResponseMeta;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * The SSE events of a streamed answer, as recorded: {@code data: <compact JSON>\n\n} each; a role-only opener
  * before the first chunk; one {@code {"content":"…"}} delta per chunk; a closing delta with the finish reason and
@@ -22,36 +19,31 @@ final class StreamEvents {
     private StreamEvents() {
     }
 
-    /** One string per chunk, each holding one or more whole events. */
-    static List<String> perChunk(ChatCall call, Reply reply, ResponseMeta meta, List<Chunk> chunks) {
-        var frames = new ArrayList<String>(chunks.size());
-        for (Chunk chunk : chunks) {
-            var frame = new StringBuilder();
-            if (chunk.first()) {
-                ObjectNode delta = Json.object();
-                delta.put("role", "assistant");
-                delta.put("content", "");
-                frame.append(event(call, meta, delta, null, null));
-            }
-            if (reply.isToolCall()) {
-                if (chunk.last()) {
-                    ObjectNode delta = Json.object();
-                    delta.putNull("content");
-                    delta.set("tool_calls", AnswerParts.streamedToolCalls(reply.toolCalls()));
-                    frame.append(event(call, meta, delta, AnswerParts.finishReason(reply.finishReason()), reply));
-                }
-            } else {
-                if (chunk.to() > chunk.from()) {
-                    frame.append(event(call, meta, content(String.join("", reply.tokens().subList(chunk.from(), chunk.to()))),
-                            null, null));
-                }
-                if (chunk.last()) {
-                    frame.append(event(call, meta, content(""), AnswerParts.finishReason(reply.finishReason()), reply));
-                }
-            }
-            frames.add(frame.toString());
+    /** The frame written when {@code chunk} is due: one or more whole events. */
+    static String frame(ChatCall call, Reply reply, ResponseMeta meta, Chunk chunk) {
+        var frame = new StringBuilder();
+        if (chunk.first()) {
+            ObjectNode delta = Json.object();
+            delta.put("role", "assistant");
+            delta.put("content", "");
+            frame.append(event(call, meta, delta, null, null));
         }
-        return frames;
+        if (reply.isToolCall()) {
+            if (chunk.last()) {
+                ObjectNode delta = Json.object();
+                delta.putNull("content");
+                delta.set("tool_calls", AnswerParts.streamedToolCalls(reply.toolCalls()));
+                frame.append(event(call, meta, delta, AnswerParts.finishReason(reply.finishReason()), reply));
+            }
+        } else {
+            if (chunk.to() > chunk.from()) {
+                frame.append(event(call, meta, content(reply.tokens().slice(chunk.from(), chunk.to())), null, null));
+            }
+            if (chunk.last()) {
+                frame.append(event(call, meta, content(""), AnswerParts.finishReason(reply.finishReason()), reply));
+            }
+        }
+        return frame.toString();
     }
 
     private static ObjectNode content(String text) {

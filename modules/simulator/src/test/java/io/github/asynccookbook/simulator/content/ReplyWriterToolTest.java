@@ -3,6 +3,7 @@ package io.github.asynccookbook.simulator.content;
 import io.github.asynccookbook.simulator.conversation.Conversation;
 import io.github.asynccookbook.simulator.conversation.FinishReason;
 import io.github.asynccookbook.simulator.conversation.Reply;
+import io.github.asynccookbook.simulator.conversation.TokenizedText;
 import io.github.asynccookbook.simulator.conversation.ToolCall;
 import io.github.asynccookbook.simulator.conversation.ToolChoice;
 import io.github.asynccookbook.simulator.conversation.ToolChoice.Mode;
@@ -48,7 +49,7 @@ class ReplyWriterToolTest {
         Reply reply = ask(prompt, TOOLS, ToolChoice.AUTO);
 
         assertThat(reply.finishReason()).isEqualTo(FinishReason.TOOL_CALLS);
-        assertThat(reply.tokens()).isEmpty();
+        assertThat(reply.tokens()).isEqualTo(TokenizedText.EMPTY);
         assertThat(reply.toolCalls()).extracting(ToolCall::name).containsExactly(tool);
     }
 

@@ -1,6 +1,7 @@
 package io.github.asynccookbook.simulator.content;
 
 import io.github.asynccookbook.simulator.conversation.Conversation;
+import io.github.asynccookbook.simulator.conversation.TokenizedText;
 import io.github.asynccookbook.simulator.conversation.ToolSpec;
 import io.github.asynccookbook.simulator.conversation.Turn;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,22 @@ class TokensTest {
         assertThat(String.join("", tokens)).isEqualTo(text);
         assertThat(tokens).noneMatch(String::isEmpty);
         assertThat(Tokens.count(text)).isEqualTo(tokens.size());
+        TokenizedText tokenized = Tokens.tokenize(text);
+        assertThat(tokenized.size()).isEqualTo(tokens.size());
+        for (int i = 0; i < tokens.size(); i++) {
+            assertThat(tokenized.slice(i, i + 1)).isEqualTo(tokens.get(i));
+        }
+    }
+
+    @Test
+    void aTokenizedTextSlicesAndCutsAlongTokenBoundaries() {
+        TokenizedText text = Tokens.tokenize("Hello, big world!");
+
+        assertThat(text.size()).isEqualTo(5);
+        assertThat(text.slice(1, 3)).isEqualTo(", big");
+        assertThat(text.slice(2, 2)).isEmpty();
+        assertThat(text.first(2)).isEqualTo(Tokens.tokenize("Hello,"));
+        assertThat(text.first(9)).isSameAs(text);
     }
 
     @Test

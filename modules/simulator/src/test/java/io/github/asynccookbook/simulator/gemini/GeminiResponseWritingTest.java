@@ -4,9 +4,11 @@ import dev.langchain4j.http.client.sse.DefaultServerSentEventParser;
 import dev.langchain4j.http.client.sse.ServerSentEvent;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import io.github.asynccookbook.simulator.Protocol;
+import io.github.asynccookbook.simulator.content.Tokens;
 import io.github.asynccookbook.simulator.conversation.Conversation;
 import io.github.asynccookbook.simulator.conversation.FinishReason;
 import io.github.asynccookbook.simulator.conversation.Reply;
+import io.github.asynccookbook.simulator.conversation.TokenizedText;
 import io.github.asynccookbook.simulator.conversation.ToolCall;
 import io.github.asynccookbook.simulator.conversation.Turn;
 import io.github.asynccookbook.simulator.protocol.ChatCall;
@@ -27,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GeminiResponseWritingTest {
 
     private static final ResponseMeta META = new ResponseMeta("kvU9auqbCdCf0-kPvcfluQE", 0, Map.of());
-    private static final Reply PONG = new Reply(List.of("Pong", "!", " Ready"), List.of(), FinishReason.STOP, 2);
-    private static final Reply WEATHER_CALL = new Reply(List.of(),
+    private static final Reply PONG = new Reply(Tokens.tokenize("Pong! Ready"), List.of(), FinishReason.STOP, 2);
+    private static final Reply WEATHER_CALL = new Reply(TokenizedText.EMPTY,
             List.of(new ToolCall(null, "get_weather", Map.of("city", "Paris"))), FinishReason.TOOL_CALLS, 5);
 
     private final GeminiProtocol protocol = new GeminiProtocol();
@@ -76,7 +78,7 @@ class GeminiResponseWritingTest {
 
     @Test
     void writesToolCallsAsFunctionCallPartsFinishingWithStop() {
-        var withId = new Reply(List.of(), List.of(new ToolCall("c1", "get_weather", Map.of("city", "Paris"))),
+        var withId = new Reply(TokenizedText.EMPTY, List.of(new ToolCall("c1", "get_weather", Map.of("city", "Paris"))),
                 FinishReason.TOOL_CALLS, 5);
 
         String body = body(protocol.unary(call(false, false), withId, META));
@@ -99,7 +101,7 @@ class GeminiResponseWritingTest {
 
     @Test
     void reportsACutAnswerAsMaxTokens() {
-        var cut = new Reply(List.of("Once", " upon"), List.of(), FinishReason.LENGTH, 4);
+        var cut = new Reply(Tokens.tokenize("Once upon"), List.of(), FinishReason.LENGTH, 4);
 
         assertThat(body(protocol.unary(call(false, false), cut, META))).contains("\"finishReason\": \"MAX_TOKENS\"");
     }

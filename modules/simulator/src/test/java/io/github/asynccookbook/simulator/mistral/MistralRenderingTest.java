@@ -3,9 +3,11 @@ package io.github.asynccookbook.simulator.mistral;
 import io.github.asynccookbook.simulator.ModelProfile;
 import io.github.asynccookbook.simulator.ModelProfiles;
 import io.github.asynccookbook.simulator.Protocol;
+import io.github.asynccookbook.simulator.content.Tokens;
 import io.github.asynccookbook.simulator.conversation.Conversation;
 import io.github.asynccookbook.simulator.conversation.FinishReason;
 import io.github.asynccookbook.simulator.conversation.Reply;
+import io.github.asynccookbook.simulator.conversation.TokenizedText;
 import io.github.asynccookbook.simulator.conversation.ToolCall;
 import io.github.asynccookbook.simulator.conversation.ToolChoice;
 import io.github.asynccookbook.simulator.protocol.ApiError;
@@ -39,8 +41,8 @@ class MistralRenderingTest {
             Map.of("x-ratelimit-limit-req-minute", "60", "x-ratelimit-remaining-req-minute", "59"));
     private static final ChatCall CALL = new ChatCall(Protocol.MISTRAL, "mistral-small-latest", true, false, null,
             new Conversation("", List.of(), List.of(), ToolChoice.AUTO, null), null);
-    private static final Reply TEXT = new Reply(List.of("Hello", ",", " world"), List.of(), FinishReason.STOP, 13);
-    private static final Reply TOOL = new Reply(List.of(),
+    private static final Reply TEXT = new Reply(Tokens.tokenize("Hello, world"), List.of(), FinishReason.STOP, 13);
+    private static final Reply TOOL = new Reply(TokenizedText.EMPTY,
             List.of(new ToolCall("gSIMJiOkT", "weather", Map.of("location", "San Francisco", "days", 2))),
             FinishReason.TOOL_CALLS, 124);
     private static final String CHUNK_PREFIX = "data: {\"id\":\"" + ID
