@@ -55,7 +55,7 @@ final class ChatExchange {
                     try {
                         return respond(protocol, request, modelFromPath, stream, response, trace);
                     } catch (ApiError error) {
-                        return fail(protocol, request, error, apiVersion, response, trace);
+                        return fail(protocol, request, stream, error, apiVersion, response, trace);
                     }
                 })
                 .doFinally(signal -> {
@@ -191,9 +191,10 @@ final class ChatExchange {
                 }));
     }
 
-    private Mono<Void> fail(ChatProtocol protocol, InboundRequest request, ApiError error, String apiVersion, HttpServerResponse response,
-                            RequestTrace trace) {
-        HttpReply reply = protocol.error(error, apiVersion);
+    /** @param stream Gemini: the path asked for a stream; Mistral: false (the body that says so may be unread) */
+    private Mono<Void> fail(ChatProtocol protocol, InboundRequest request, boolean stream, ApiError error,
+                            String apiVersion, HttpServerResponse response, RequestTrace trace) {
+        HttpReply reply = stream ? protocol.streamError(error, request, apiVersion) : protocol.error(error, apiVersion);
         if (error.kind() == ApiError.Kind.RATE_LIMITED && protocol.protocol() == Protocol.MISTRAL) {
             RateLimiter.Budget budget = limiter.remaining(config.models().get(error.model()),
                     protocol.apiKey(request), clock.nanos());

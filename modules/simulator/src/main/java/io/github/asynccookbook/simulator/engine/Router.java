@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 
 /**
  * Sends each request to Gemini, Mistral or the admin API. Gemini is recognised under any path prefix
- * ({@code …/v1beta/models/…} or {@code …/v1/models/…}); Mistral is served at the root, since its SDK drops prefixes.
+ * ({@code …/v1beta/models/…} or {@code …/v1/models/…}); Mistral only at the root, as {@code api.mistral.ai} serves it:
+ * its SDKs append {@code /v1/…} to the base URL they are given.
  * {@code GET /v1/models} belongs to both: a Gemini key ({@code x-goog-api-key} or {@code ?key=}) picks Gemini.
  */
 final class Router {

@@ -25,4 +25,11 @@ final class GeminiHttp {
     static HttpReply json(int status, JsonNode body) {
         return new HttpReply(status, JSON, HEADERS, (GoogleJson.pretty(body) + "\n").getBytes(StandardCharsets.UTF_8));
     }
+
+    /** A {@link #json} answer framed as the JSON-array stream frames its objects: {@code [{…}\n]}. */
+    static HttpReply inJsonArray(HttpReply reply) {
+        String object = new String(reply.body(), StandardCharsets.UTF_8).stripTrailing();
+        return new HttpReply(reply.status(), reply.contentType(), reply.headers(),
+                ("[" + object + "\n]").getBytes(StandardCharsets.UTF_8));
+    }
 }

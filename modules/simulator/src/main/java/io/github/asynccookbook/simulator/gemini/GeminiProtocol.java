@@ -58,6 +58,13 @@ public final class GeminiProtocol implements ChatProtocol {
         return ErrorWriter.render(error, apiVersion);
     }
 
+    /** Before an SSE stream an error is plain JSON; the JSON-array stream (no {@code alt=sse}) wraps it in [ ]. */
+    @Override
+    public HttpReply streamError(ApiError error, InboundRequest request, String apiVersion) {
+        HttpReply reply = error(error, apiVersion);
+        return "sse".equals(request.query().get("alt")) ? reply : GeminiHttp.inJsonArray(reply);
+    }
+
     @Override
     public HttpReply listModels(Collection<ModelProfile> models, InboundRequest request) {
         return ModelCatalog.list(models, request.query().get("pageSize"), request.query().get("pageToken"));

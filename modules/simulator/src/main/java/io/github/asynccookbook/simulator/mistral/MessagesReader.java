@@ -35,7 +35,7 @@ final class MessagesReader {
         void checkOrder() {
             for (int i = 1; i < roles.size(); i++) {
                 if (roles.get(i - 1).equals("tool") && roles.get(i).equals("user")) {
-                    throw ApiError.of(ApiError.Kind.INVALID_REQUEST, ErrorReplies.envelope(
+                    throw ApiError.of(ApiError.Kind.INVALID_REQUEST, ErrorReplies.envelope(400,
                             "Unexpected role 'user' after role 'tool'", "invalid_request_message_order", "3230"));
                 }
             }

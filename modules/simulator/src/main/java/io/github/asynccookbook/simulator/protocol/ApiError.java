@@ -13,7 +13,7 @@ public final class ApiError extends RuntimeException {
         MISSING_KEY,
         /** A key other than the configured one: Gemini 400 API_KEY_INVALID, Mistral 401. */
         INVALID_KEY,
-        /** Unknown model id: 404. {@code detail} is the model id. */
+        /** Unknown model id: Gemini 404 NOT_FOUND, Mistral 400 invalid_model. {@code detail} is the model id. */
         MODEL_NOT_FOUND,
         /** A field the real API does not know: Gemini 400, Mistral 422 extra_forbidden. {@code detail} is the field path. */
         UNKNOWN_FIELD,

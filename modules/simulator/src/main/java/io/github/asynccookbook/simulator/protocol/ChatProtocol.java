@@ -36,6 +36,14 @@ public interface ChatProtocol {
     /** The provider's exact error answer. */
     HttpReply error(ApiError error, String apiVersion);
 
+    /**
+     * The error answer to a request for a stream, sent instead of the stream: by default the same as {@link #error},
+     * but a provider may frame it as its stream would (Gemini's JSON-array stream wraps it in the array).
+     */
+    default HttpReply streamError(ApiError error, InboundRequest request, String apiVersion) {
+        return error(error, apiVersion);
+    }
+
     /** {@code GET .../models} (Gemini honours {@code pageSize}/{@code pageToken}). */
     HttpReply listModels(Collection<ModelProfile> models, InboundRequest request);
 

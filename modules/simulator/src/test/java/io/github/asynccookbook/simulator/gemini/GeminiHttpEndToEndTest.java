@@ -98,6 +98,26 @@ class GeminiHttpEndToEndTest {
         assertThat(chunks.get(chunks.size() - 1).at("/usageMetadata/candidatesTokenCount").intValue()).isEqualTo(80);
     }
 
+    /** Without {@code alt=sse} even a refusal comes as the stream's array: {@code [{"error": …}\n]}. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            wrong key     | gemini-2.5-flash | hello             | other-key | 400
+            unknown model | gemini-9         | hello             | KEY       | 404
+            forced 429    | gemini-2.5-flash | [sim:fault=429]   | KEY       | 429
+            """)
+    void wrapsErrorsOfTheJsonArrayStreamInTheArray(String name, String model, String text, String key, int status)
+            throws Exception {
+        HttpResponse<String> array = post("/v1beta/models/" + model + ":streamGenerateContent", prompt(text),
+                "KEY".equals(key) ? KEY : key);
+        HttpResponse<String> sse = post("/v1beta/models/" + model + ":streamGenerateContent?alt=sse", prompt(text),
+                "KEY".equals(key) ? KEY : key);
+
+        assertThat(array.statusCode()).isEqualTo(sse.statusCode()).isEqualTo(status);
+        assertThat(array.headers().firstValue("content-type")).hasValue("application/json; charset=UTF-8");
+        assertThat(sse.body()).startsWith("{\n  \"error\": {\n    \"code\": " + status + ",\n").endsWith("}\n");
+        assertThat(array.body()).isEqualTo("[" + sse.body().stripTrailing() + "\n]");
+    }
+
     @Test
     void listsAndPagesModelsUnderBothVersions() throws Exception {
         JsonNode all = json(get("/v1beta/models", KEY).body());

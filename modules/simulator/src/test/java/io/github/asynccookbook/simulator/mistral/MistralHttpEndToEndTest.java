@@ -121,13 +121,20 @@ class MistralHttpEndToEndTest {
         assertThat(card.get("capabilities").get("function_calling").asBoolean()).isTrue();
     }
 
+    /** The real API answers an unknown model with a 400, not a 404 (captured bodies carry {@code raw_status_code}). */
     @Test
-    void unknownModelIsInvalidModel404() throws Exception {
-        HttpResponse<String> response = get("/v1/models/mistral-nonexistent");
+    void unknownModelIsInvalidModel400() throws Exception {
+        HttpResponse<String> chat = post("""
+                {"model":"mistral-nonexistent","messages":[{"role":"user","content":"hi"}]}""", "sk-test");
+        HttpResponse<String> card = get("/v1/models/mistral-nonexistent");
 
-        assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(response.body()).isEqualTo("{\"object\":\"error\",\"message\":\"Invalid model: mistral-nonexistent\","
-                + "\"type\":\"invalid_model\",\"param\":null,\"code\":\"1500\"}");
+        String body = "{\"object\":\"error\",\"message\":\"Invalid model: mistral-nonexistent\","
+                + "\"type\":\"invalid_model\",\"param\":null,\"code\":\"1500\",\"raw_status_code\":400}";
+        assertThat(chat.statusCode()).isEqualTo(card.statusCode()).isEqualTo(400);
+        assertThat(chat.headers().firstValue("content-type")).hasValue("application/json");
+        assertThat(chat.body()).isEqualTo(card.body()).isEqualTo(body);
+        assertThat(sim.stats().requests("mistral-nonexistent")).singleElement()
+                .extracting(RequestRecord::status).isEqualTo(400);
     }
 
     @Test

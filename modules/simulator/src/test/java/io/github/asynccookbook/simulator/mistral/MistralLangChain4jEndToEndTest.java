@@ -7,7 +7,7 @@ import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.exception.AuthenticationException;
 import dev.langchain4j.exception.InternalServerException;
-import dev.langchain4j.exception.ModelNotFoundException;
+import dev.langchain4j.exception.InvalidRequestException;
 import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
@@ -232,10 +232,11 @@ class MistralLangChain4jEndToEndTest {
                 .containsExactly("mistral-large-latest", "mistral-medium-latest", MODEL);
     }
 
+    /** Mistral answers an unknown model with a 400, which LangChain4j maps by status alone. */
     @Test
-    void unknownModelIsModelNotFound() {
+    void unknownModelIsAnInvalidRequest() {
         assertThatThrownBy(() -> chatModel("mistral-imaginary-latest", KEY).chat(request("Hi")))
-                .isInstanceOf(ModelNotFoundException.class)
+                .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("Invalid model: mistral-imaginary-latest");
     }
 

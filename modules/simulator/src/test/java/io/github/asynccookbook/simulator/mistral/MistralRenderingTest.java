@@ -141,23 +141,24 @@ class MistralRenderingTest {
         return Stream.of(
                 Arguments.of(ApiError.of(ApiError.Kind.MISSING_KEY, null), 401, "{\"detail\":\"Unauthorized\"}"),
                 Arguments.of(ApiError.of(ApiError.Kind.INVALID_KEY, null), 401, "{\"detail\":\"Unauthorized\"}"),
-                Arguments.of(ApiError.of(ApiError.Kind.MODEL_NOT_FOUND, "mistral-tiny-9"), 404,
+                Arguments.of(ApiError.of(ApiError.Kind.MODEL_NOT_FOUND, "mistral-tiny-9"), 400,
                         "{\"object\":\"error\",\"message\":\"Invalid model: mistral-tiny-9\",\"type\":\"invalid_model\","
-                                + "\"param\":null,\"code\":\"1500\"}"),
+                                + "\"param\":null,\"code\":\"1500\",\"raw_status_code\":400}"),
                 Arguments.of(ApiError.rateLimited("mistral-small-latest", ApiError.Quota.REQUESTS_PER_WINDOW, 1,
                                 Duration.ofSeconds(1)), 429,
                         "{\"object\":\"error\",\"message\":\"Rate limit exceeded\",\"type\":\"rate_limited\","
-                                + "\"param\":null,\"code\":\"1300\"}"),
+                                + "\"param\":null,\"code\":\"1300\",\"raw_status_code\":429}"),
                 Arguments.of(ApiError.of(ApiError.Kind.INTERNAL, null), 500,
                         "{\"object\":\"error\",\"message\":\"Internal server error\",\"type\":\"internal_server_error\","
-                                + "\"param\":null,\"code\":null}"),
+                                + "\"param\":null,\"code\":null,\"raw_status_code\":500}"),
                 Arguments.of(ApiError.of(ApiError.Kind.OVERLOADED, null), 503,
                         "{\"object\":\"error\",\"message\":\"Service unavailable\",\"type\":\"service_unavailable\","
-                                + "\"param\":null,\"code\":null}"),
+                                + "\"param\":null,\"code\":null,\"raw_status_code\":503}"),
                 Arguments.of(ApiError.of(ApiError.Kind.NOT_FOUND, "/v1/nope"), 404, "{\"detail\":\"Not Found\"}"),
                 Arguments.of(ApiError.of(ApiError.Kind.INVALID_REQUEST, "Unknown X-Sim-Fault value 'x'."), 400,
                         "{\"object\":\"error\",\"message\":\"Unknown X-Sim-Fault value 'x'.\","
-                                + "\"type\":\"invalid_request_error\",\"param\":null,\"code\":null}"));
+                                + "\"type\":\"invalid_request_error\",\"param\":null,\"code\":null,"
+                                + "\"raw_status_code\":400}"));
     }
 
     @ParameterizedTest

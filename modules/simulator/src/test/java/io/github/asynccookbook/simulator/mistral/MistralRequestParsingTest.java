@@ -252,7 +252,7 @@ class MistralRequestParsingTest {
 
         assertReply(protocol.error(error, "v1"), 400, """
                 {"object":"error","message":"Unexpected role 'user' after role 'tool'",\
-                "type":"invalid_request_message_order","param":null,"code":"3230"}""");
+                "type":"invalid_request_message_order","param":null,"code":"3230","raw_status_code":400}""");
     }
 
     @Test
