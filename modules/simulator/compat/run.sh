@@ -75,7 +75,7 @@ if [ -z "$url" ] || ! SIM_URL="$url" node -e \
   cat "$log" >&2
   exit 1
 fi
-echo "compat: simulator at $url ($(node -v), $(java -version 2>&1 | head -n 1))"
+echo "compat: simulator at $url ($(node -v), $(java -version 2>&1 | sed -n 1p))"
 
 # One file at a time: a request refused for its key is recorded before its model is known (see sim.mjs).
 cd "$compat"
