@@ -2,7 +2,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApiError, GoogleGenAI } from '@google/genai';
-import { API_KEY, SIM_URL, UNREAD_MODEL, WRONG_KEY, mark, onlyRequestSince, versionOf } from './sim.mjs';
+import { API_KEY, SIM_URL, WRONG_KEY, mark, onlyRequestSince, versionOf } from './sim.mjs';
 
 const MODEL = 'gemini-2.5-flash';
 const PROMPT = 'Explain in two sentences why the sky is blue [sim:tokens=150]';
@@ -163,7 +163,7 @@ describe(`@google/genai ${versionOf('@google/genai')}`, () => {
     const body = JSON.parse(error.message);
     assert.equal(body.error.status, 'INVALID_ARGUMENT');
     assert.equal(body.error.details[0].reason, 'API_KEY_INVALID');
-    assert.equal((await onlyRequestSince(since, { protocol: 'GEMINI', model: UNREAD_MODEL })).status, 400);
+    assert.equal((await onlyRequestSince(since, { protocol: 'GEMINI', model: MODEL })).status, 400);
   });
 
   for (const apiVersion of ['v1beta', 'v1']) {

@@ -5,7 +5,7 @@ import { ChatGoogleGenerativeAI } from '@langchain/google-genai';
 import { HumanMessage } from '@langchain/core/messages';
 import { tool } from '@langchain/core/tools';
 import { z } from 'zod';
-import { API_KEY, SIM_URL, UNREAD_MODEL, WRONG_KEY, mark, onlyRequestSince, versionOf } from './sim.mjs';
+import { API_KEY, SIM_URL, WRONG_KEY, mark, onlyRequestSince, versionOf } from './sim.mjs';
 
 const MODEL = 'gemini-2.5-flash-lite';
 const PROMPT = 'Explain in two sentences why the sky is blue [sim:tokens=150]';
@@ -123,6 +123,6 @@ describe(`@langchain/google-genai ${versionOf('@langchain/google-genai')} `
 
     assert.equal(error.status, 400, String(error));
     assert.equal(error.errorDetails[0].reason, 'API_KEY_INVALID');
-    assert.equal((await onlyRequestSince(since, { protocol: 'GEMINI', model: UNREAD_MODEL })).status, 400);
+    assert.equal((await onlyRequestSince(since, { protocol: 'GEMINI', model: MODEL })).status, 400);
   });
 });

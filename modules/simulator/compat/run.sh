@@ -77,6 +77,6 @@ if [ -z "$url" ] || ! SIM_URL="$url" node -e \
 fi
 echo "compat: simulator at $url ($(node -v), $(java -version 2>&1 | sed -n 1p))"
 
-# One file at a time: a request refused for its key is recorded before its model is known (see sim.mjs).
+# One file at a time: a Mistral request refused for its key is recorded before its model is read (see sim.mjs).
 cd "$compat"
 SIM_URL="$url" SIM_API_KEY="$api_key" node --test --test-concurrency=1 --test-reporter=spec ./*.test.mjs

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 
 // run.sh starts the simulator and sets SIM_URL and SIM_API_KEY; by hand, start one with --api-key and set them.
 // Each file uses its own models and reads the requests made since its own mark, so no file resets the simulator
-// under another's feet; run.sh still runs the files one at a time, since a request refused for its key is recorded
-// before the simulator knows its model.
+// under another's feet; run.sh still runs the files one at a time, since a Mistral request refused for its key is
+// recorded before the simulator reads the model from its body.
 
 export const SIM_URL = process.env.SIM_URL ?? 'http://127.0.0.1:8787';
 export const API_KEY = process.env.SIM_API_KEY ?? 'compat-test-key';

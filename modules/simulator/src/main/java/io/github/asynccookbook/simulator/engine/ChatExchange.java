@@ -68,9 +68,14 @@ final class ChatExchange {
 
     private Mono<Void> respond(ChatProtocol protocol, InboundRequest request, String modelFromPath, boolean stream,
                                HttpServerResponse response, RequestTrace trace) {
+        if (modelFromPath != null) {
+            stats.modelKnown(trace, modelFromPath);   // Gemini names it in the path: known even when the key is refused
+        }
         String apiKey = keys.verify(protocol, request);
         ChatCall call = protocol.parseChat(request, modelFromPath, stream);
-        stats.modelKnown(trace, call.model());
+        if (modelFromPath == null) {
+            stats.modelKnown(trace, call.model());
+        }
         trace.stream = call.stream();
         ModelProfile profile = config.models().get(call.model());
         if (profile == null || profile.protocol() != protocol.protocol()) {

@@ -4,6 +4,7 @@ import io.github.asynccookbook.simulator.SimulatorConfig;
 import io.github.asynccookbook.simulator.SimulatorStats;
 import io.github.asynccookbook.simulator.gemini.GeminiProtocol;
 import io.github.asynccookbook.simulator.mistral.MistralProtocol;
+import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import reactor.netty.DisposableServer;
@@ -15,11 +16,15 @@ import java.time.Duration;
 /** The Reactor Netty server behind {@link io.github.asynccookbook.simulator.Simulator}: binds, routes, and owns the state. */
 public final class SimulatorServer implements AutoCloseable {
 
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+
     private final SimulatorConfig config;
     private final SimulatorClock clock = new SimulatorClock();
     private final StatsRecorder stats = new StatsRecorder(clock);
     private final RateLimiter limiter;
     private final Rolls rolls;
+    /** Every open connection, keep-alive ones included, so that closing the simulator closes them too. */
+    private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final DisposableServer server;
 
     private SimulatorServer(SimulatorConfig config) {
@@ -32,8 +37,7 @@ public final class SimulatorServer implements AutoCloseable {
                 .host(config.host())
                 .port(config.port())
                 .protocol(HttpProtocol.HTTP11)
-                // Disposing the server then closes open keep-alive connections too, not only the listening socket.
-                .channelGroup(new DefaultChannelGroup(GlobalEventExecutor.INSTANCE))
+                .channelGroup(connections)
                 .idleTimeout(Duration.ofMinutes(5))
                 .handle(router::handle)
                 .bindNow();
@@ -73,8 +77,10 @@ public final class SimulatorServer implements AutoCloseable {
         rolls.reset();
     }
 
+    /** Returns once the listening socket and every connection are closed. */
     @Override
     public void close() {
-        server.disposeNow(Duration.ofSeconds(5));
+        server.disposeNow(CLOSE_TIMEOUT);
+        connections.close().awaitUninterruptibly(CLOSE_TIMEOUT.toMillis());
     }
 }

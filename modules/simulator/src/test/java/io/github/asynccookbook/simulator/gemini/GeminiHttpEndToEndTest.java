@@ -172,6 +172,13 @@ class GeminiHttpEndToEndTest {
     }
 
     @Test
+    void countsARequestRefusedForItsKeyUnderTheModelItsPathNames() throws Exception {
+        post("/v1beta/models/gemini-2.5-flash:generateContent", prompt("Say hi"), "other-key");
+
+        assertThat(SIM.simulator().stats().model("gemini-2.5-flash").count(400)).isEqualTo(1);
+    }
+
+    @Test
     void sendsA429WithRetryInfoAndNoRetryAfter() throws Exception {
         HttpResponse<String> response = post("/v1beta/models/gemini-2.5-flash:generateContent",
                 prompt("[sim:fault=429]"), KEY);
