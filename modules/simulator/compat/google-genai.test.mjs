@@ -2,7 +2,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApiError, GoogleGenAI } from '@google/genai';
-import { API_KEY, SIM_URL, WRONG_KEY, mark, onlyRequestSince, versionOf } from './sim.mjs';
+import { API_KEY, SIM_URL, WRONG_KEY, mark, onlyRequestSince, rejection, versionOf } from './sim.mjs';
 
 const MODEL = 'gemini-2.5-flash';
 const PROMPT = 'Explain in two sentences why the sky is blue [sim:tokens=150]';
@@ -21,15 +21,6 @@ const WEATHER = {
     required: ['city'],
   },
 };
-
-async function rejection(promise) {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  assert.fail('the call succeeded');
-}
 
 describe(`@google/genai ${versionOf('@google/genai')}`, () => {
   for (const apiVersion of [undefined, 'v1beta', 'v1']) {

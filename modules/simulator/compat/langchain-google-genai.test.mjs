@@ -5,7 +5,7 @@ import { ChatGoogleGenerativeAI } from '@langchain/google-genai';
 import { HumanMessage } from '@langchain/core/messages';
 import { tool } from '@langchain/core/tools';
 import { z } from 'zod';
-import { API_KEY, SIM_URL, WRONG_KEY, mark, onlyRequestSince, versionOf } from './sim.mjs';
+import { API_KEY, SIM_URL, WRONG_KEY, mark, onlyRequestSince, rejection, versionOf } from './sim.mjs';
 
 const MODEL = 'gemini-2.5-flash-lite';
 const PROMPT = 'Explain in two sentences why the sky is blue [sim:tokens=150]';
@@ -20,15 +20,6 @@ const weather = tool(async ({ city }) => `sunny, 21 °C in ${city}`, {
   description: 'Returns the current weather for a city',
   schema: z.object({ city: z.string().describe('the city name') }),
 });
-
-async function rejection(promise) {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  assert.fail('the call succeeded');
-}
 
 describe(`@langchain/google-genai ${versionOf('@langchain/google-genai')} `
     + `(@google/generative-ai ${versionOf('@google/generative-ai')})`, () => {

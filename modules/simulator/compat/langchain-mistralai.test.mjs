@@ -5,7 +5,7 @@ import { ChatMistralAI } from '@langchain/mistralai';
 import { HumanMessage } from '@langchain/core/messages';
 import { tool } from '@langchain/core/tools';
 import { z } from 'zod';
-import { API_KEY, SIM_URL, UNREAD_MODEL, WRONG_KEY, mark, onlyRequestSince, versionOf } from './sim.mjs';
+import { API_KEY, SIM_URL, UNREAD_MODEL, WRONG_KEY, mark, onlyRequestSince, rejection, versionOf } from './sim.mjs';
 
 const MODEL = 'mistral-medium-latest';
 const PROMPT = 'Explain in two sentences why the sky is blue [sim:tokens=40]';
@@ -20,15 +20,6 @@ const weather = tool(async ({ city }) => `sunny, 21 °C in ${city}`, {
   description: 'Returns the current weather for a city',
   schema: z.object({ city: z.string().describe('the city name') }),
 });
-
-async function rejection(promise) {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  assert.fail('the call succeeded');
-}
 
 describe(`@langchain/mistralai ${versionOf('@langchain/mistralai')} `
     + `(@mistralai/mistralai ${versionOf('@langchain/mistralai/node_modules/@mistralai/mistralai')})`, () => {

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Mistral } from '@mistralai/mistralai';
 import { MistralError } from '@mistralai/mistralai/models/errors';
-import { API_KEY, SIM_URL, UNREAD_MODEL, WRONG_KEY, mark, onlyRequestSince, versionOf } from './sim.mjs';
+import { API_KEY, SIM_URL, UNREAD_MODEL, WRONG_KEY, mark, onlyRequestSince, rejection, versionOf } from './sim.mjs';
 
 const MODEL = 'mistral-small-latest';
 const PROMPT = 'Explain in two sentences why the sky is blue [sim:tokens=40]';
@@ -25,15 +25,6 @@ const WEATHER = {
     },
   },
 };
-
-async function rejection(promise) {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  assert.fail('the call succeeded');
-}
 
 describe(`@mistralai/mistralai ${versionOf('@mistralai/mistralai')}`, () => {
   test('unary answer, usage as the simulator counted it', async () => {

@@ -1,4 +1,5 @@
 // Where the simulator runs and what it says it did (GET /_sim/stats), shared by every client's test file.
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
 // run.sh starts the simulator and sets SIM_URL and SIM_API_KEY; by hand, start one with --api-key and set them.
@@ -43,6 +44,16 @@ export async function onlyRequestSince(since, match) {
     throw new Error(`expected one request like ${JSON.stringify(match)} since #${since}, saw ${seen.length}`);
   }
   return seen[0];
+}
+
+/** The error a call fails with; fails the test when the call succeeds. */
+export async function rejection(promise) {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  assert.fail('the call succeeded');
 }
 
 /** The installed version of a package, by its folder under node_modules (for the test titles). */
