@@ -7,7 +7,8 @@ package io.github.asynccookbook.simulator;
  *
  * @param arrivalMillis      request headers received
  * @param firstTokenMillis   first content (text or tool call) written to the client
- * @param completionMillis   response finished, failed or the client went away
+ * @param completionMillis   the response's last bytes handed to the connection (so a client holding its whole answer
+ *                           always finds it counted), or the request failed or the client went away
  * @param status             HTTP status sent (0 when the client left before any)
  * @param plannedTokens      output tokens the reply had
  * @param tokensSent         output tokens actually written
