@@ -2,7 +2,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApiError, GoogleGenAI } from '@google/genai';
-import { API_KEY, SIM_URL, WRONG_KEY, mark, onlyRequestSince, rejection, versionOf } from './sim.mjs';
+import {
+  API_KEY, SIM_URL, WRONG_KEY, mark, onlyRequestSince, rejection, rejectionBeforeFirstChunk, versionOf,
+} from './sim.mjs';
 
 const MODEL = 'gemini-2.5-flash';
 const PROMPT = 'Explain in two sentences why the sky is blue [sim:tokens=150]';
@@ -111,13 +113,9 @@ describe(`@google/genai ${versionOf('@google/genai')}`, () => {
   test('a forced 429 on a stream is an ApiError before the first chunk', async () => {
     const since = await mark();
 
-    const error = await rejection((async () => {
-      for await (const chunk of await client().models.generateContentStream({
-        model: MODEL, contents: 'Hello [sim:fault=429]',
-      })) {
-        assert.fail(`unexpected chunk ${JSON.stringify(chunk)}`);
-      }
-    })());
+    const error = await rejectionBeforeFirstChunk(client().models.generateContentStream({
+      model: MODEL, contents: 'Hello [sim:fault=429]',
+    }));
 
     assert.ok(error instanceof ApiError, String(error));
     assert.equal(error.status, 429);

@@ -5,7 +5,9 @@ import { ChatGoogleGenerativeAI } from '@langchain/google-genai';
 import { HumanMessage } from '@langchain/core/messages';
 import { tool } from '@langchain/core/tools';
 import { z } from 'zod';
-import { API_KEY, SIM_URL, WRONG_KEY, mark, onlyRequestSince, rejection, versionOf } from './sim.mjs';
+import {
+  API_KEY, SIM_URL, WRONG_KEY, mark, onlyRequestSince, rejection, rejectionBeforeFirstChunk, versionOf,
+} from './sim.mjs';
 
 const MODEL = 'gemini-2.5-flash-lite';
 const PROMPT = 'Explain in two sentences why the sky is blue [sim:tokens=150]';
@@ -88,11 +90,7 @@ describe(`@langchain/google-genai ${versionOf('@langchain/google-genai')} `
   });
 
   test('a forced 429 on a stream surfaces before any chunk', async () => {
-    const error = await rejection((async () => {
-      for await (const chunk of await chatModel().stream('Hello [sim:fault=429]')) {
-        assert.fail(`unexpected chunk ${JSON.stringify(chunk)}`);
-      }
-    })());
+    const error = await rejectionBeforeFirstChunk(chatModel().stream('Hello [sim:fault=429]'));
 
     assert.equal(error.status, 429, String(error));
   });

@@ -5,7 +5,9 @@ import { ChatMistralAI } from '@langchain/mistralai';
 import { HumanMessage } from '@langchain/core/messages';
 import { tool } from '@langchain/core/tools';
 import { z } from 'zod';
-import { API_KEY, SIM_URL, UNREAD_MODEL, WRONG_KEY, mark, onlyRequestSince, rejection, versionOf } from './sim.mjs';
+import {
+  API_KEY, SIM_URL, UNREAD_MODEL, WRONG_KEY, mark, onlyRequestSince, rejection, rejectionBeforeFirstChunk, versionOf,
+} from './sim.mjs';
 
 const MODEL = 'mistral-medium-latest';
 const PROMPT = 'Explain in two sentences why the sky is blue [sim:tokens=40]';
@@ -97,11 +99,7 @@ describe(`@langchain/mistralai ${versionOf('@langchain/mistralai')} `
   });
 
   test('a forced 429 on a stream surfaces before any chunk', async () => {
-    const error = await rejection((async () => {
-      for await (const chunk of await chatModel().stream('Hello [sim:fault=429]')) {
-        assert.fail(`unexpected chunk ${JSON.stringify(chunk)}`);
-      }
-    })());
+    const error = await rejectionBeforeFirstChunk(chatModel().stream('Hello [sim:fault=429]'));
 
     assert.equal(error.statusCode, 429, String(error));
   });

@@ -3,7 +3,9 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Mistral } from '@mistralai/mistralai';
 import { MistralError } from '@mistralai/mistralai/models/errors';
-import { API_KEY, SIM_URL, UNREAD_MODEL, WRONG_KEY, mark, onlyRequestSince, rejection, versionOf } from './sim.mjs';
+import {
+  API_KEY, SIM_URL, UNREAD_MODEL, WRONG_KEY, mark, onlyRequestSince, rejection, rejectionBeforeFirstChunk, versionOf,
+} from './sim.mjs';
 
 const MODEL = 'mistral-small-latest';
 const PROMPT = 'Explain in two sentences why the sky is blue [sim:tokens=40]';
@@ -141,13 +143,9 @@ describe(`@mistralai/mistralai ${versionOf('@mistralai/mistralai')}`, () => {
   });
 
   test('a forced 429 on a stream is a MistralError before any chunk', async () => {
-    const error = await rejection((async () => {
-      for await (const event of await client().chat.stream({
-        model: MODEL, messages: [{ role: 'user', content: 'Hello [sim:fault=429]' }],
-      })) {
-        assert.fail(`unexpected chunk ${JSON.stringify(event)}`);
-      }
-    })());
+    const error = await rejectionBeforeFirstChunk(client().chat.stream({
+      model: MODEL, messages: [{ role: 'user', content: 'Hello [sim:fault=429]' }],
+    }));
 
     assert.ok(error instanceof MistralError, String(error));
     assert.equal(error.statusCode, 429);

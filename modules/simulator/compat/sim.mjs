@@ -56,6 +56,15 @@ export async function rejection(promise) {
   assert.fail('the call succeeded');
 }
 
+/** The error a stream fails with before its first chunk; fails the test on any chunk. */
+export async function rejectionBeforeFirstChunk(stream) {
+  return rejection((async () => {
+    for await (const chunk of await stream) {
+      assert.fail(`unexpected chunk ${JSON.stringify(chunk)}`);
+    }
+  })());
+}
+
 /** The installed version of a package, by its folder under node_modules (for the test titles). */
 export function versionOf(folder) {
   return JSON.parse(readFileSync(new URL(`./node_modules/${folder}/package.json`, import.meta.url))).version;

@@ -5,7 +5,6 @@ import io.github.asynccookbook.simulator.conversation.TokenizedText;
 import io.github.asynccookbook.simulator.conversation.ToolSpec;
 import io.github.asynccookbook.simulator.conversation.Turn;
 
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
