@@ -4,6 +4,7 @@ import io.github.cdimascio.dotenv.Dotenv;
 import io.github.cdimascio.dotenv.DotenvEntry;
 import io.github.cdimascio.dotenv.DotenvException;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,6 +50,7 @@ final class EnvFiles {
     }
 
     private static Map<String, String> readFile(Path file) {
+        refuseUnclosedQuotes(file);
         try {
             return Dotenv.configure()
                     .directory(file.getParent().toString())
@@ -61,6 +63,32 @@ final class EnvFiles {
             // dotenv's message quotes the bad line, which may hold a key: say where, not what.
             throw new ProviderConfigException(file + " has a line that is not NAME=value"
                     + " (check for unmatched quotes or a leading 'export')");
+        }
+    }
+
+    /**
+     * dotenv drops a line whose value opens a quote it never closes, without a word: a key pasted as
+     * {@code GOOGLE_API_KEY="AIza...} would silently be no key. Say which line, never what it holds.
+     */
+    private static void refuseUnclosedQuotes(Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new ProviderConfigException("cannot read " + file + ": " + e.getClass().getSimpleName());
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            int equals = line.indexOf('=');
+            if (line.startsWith("#") || equals < 0) {
+                continue;
+            }
+            String value = line.substring(equals + 1).strip();
+            char quote = value.isEmpty() ? ' ' : value.charAt(0);
+            if ((quote == '"' || quote == '\'') && value.indexOf(quote, 1) < 0) {
+                throw new ProviderConfigException("%s line %d: the value of %s opens a quote it never closes"
+                        .formatted(file, i + 1, line.substring(0, equals).strip()));
+            }
         }
     }
 }

@@ -12,17 +12,8 @@ final class GeminiProvider extends Provider {
 
     static final String LIVE_BASE_URL = "https://generativelanguage.googleapis.com/v1beta";
 
-    private GeminiProvider(Mode mode, String baseUrl, ApiKey apiKey, String modelName, Simulator simulator) {
+    GeminiProvider(Mode mode, String baseUrl, ApiKey apiKey, String modelName, Simulator simulator) {
         super(Protocol.GEMINI, mode, baseUrl, apiKey, modelName, simulator);
-    }
-
-    static GeminiProvider live(String modelName, ApiKey apiKey) {
-        return new GeminiProvider(Mode.LIVE, LIVE_BASE_URL, apiKey, modelName, null);
-    }
-
-    static GeminiProvider simulated(String modelName, Simulator simulator) {
-        return new GeminiProvider(Mode.SIMULATOR, simulator.geminiBaseUrl(),
-                simulatorKey(simulator.config().geminiApiKey()), modelName, simulator);
     }
 
     @Override
@@ -30,11 +21,9 @@ final class GeminiProvider extends Provider {
         return GoogleAiGeminiChatModel.builder()
                 .baseUrl(baseUrl())
                 .apiKey(apiKey().value())
-                .modelName(options.modelNameOr(modelName()))
+                .defaultRequestParameters(options.requestParameters(modelName()))
                 .timeout(options.timeout())
                 .maxRetries(options.maxRetries())
-                .maxOutputTokens(options.maxOutputTokens())
-                .temperature(options.temperature())
                 .listeners(options.listeners())
                 .logRequests(options.logRequests())
                 .logResponses(options.logResponses())
@@ -46,10 +35,8 @@ final class GeminiProvider extends Provider {
         return GoogleAiGeminiStreamingChatModel.builder()
                 .baseUrl(baseUrl())
                 .apiKey(apiKey().value())
-                .modelName(options.modelNameOr(modelName()))
+                .defaultRequestParameters(options.requestParameters(modelName()))
                 .timeout(options.timeout())
-                .maxOutputTokens(options.maxOutputTokens())
-                .temperature(options.temperature())
                 .listeners(options.listeners())
                 .logRequests(options.logRequests())
                 .logResponses(options.logResponses())

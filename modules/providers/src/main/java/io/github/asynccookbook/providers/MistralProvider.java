@@ -12,17 +12,8 @@ final class MistralProvider extends Provider {
 
     static final String LIVE_BASE_URL = "https://api.mistral.ai/v1";
 
-    private MistralProvider(Mode mode, String baseUrl, ApiKey apiKey, String modelName, Simulator simulator) {
+    MistralProvider(Mode mode, String baseUrl, ApiKey apiKey, String modelName, Simulator simulator) {
         super(Protocol.MISTRAL, mode, baseUrl, apiKey, modelName, simulator);
-    }
-
-    static MistralProvider live(String modelName, ApiKey apiKey) {
-        return new MistralProvider(Mode.LIVE, LIVE_BASE_URL, apiKey, modelName, null);
-    }
-
-    static MistralProvider simulated(String modelName, Simulator simulator) {
-        return new MistralProvider(Mode.SIMULATOR, simulator.mistralBaseUrl(),
-                simulatorKey(simulator.config().mistralApiKey()), modelName, simulator);
     }
 
     @Override
@@ -30,11 +21,9 @@ final class MistralProvider extends Provider {
         return MistralAiChatModel.builder()
                 .baseUrl(baseUrl())
                 .apiKey(apiKey().value())
-                .modelName(options.modelNameOr(modelName()))
+                .defaultRequestParameters(options.requestParameters(modelName()))
                 .timeout(options.timeout())
                 .maxRetries(options.maxRetries())
-                .maxTokens(options.maxOutputTokens())
-                .temperature(options.temperature())
                 .listeners(options.listeners())
                 .logRequests(options.logRequests())
                 .logResponses(options.logResponses())
@@ -46,10 +35,8 @@ final class MistralProvider extends Provider {
         return MistralAiStreamingChatModel.builder()
                 .baseUrl(baseUrl())
                 .apiKey(apiKey().value())
-                .modelName(options.modelNameOr(modelName()))
+                .defaultRequestParameters(options.requestParameters(modelName()))
                 .timeout(options.timeout())
-                .maxTokens(options.maxOutputTokens())
-                .temperature(options.temperature())
                 .listeners(options.listeners())
                 .logRequests(options.logRequests())
                 .logResponses(options.logResponses())

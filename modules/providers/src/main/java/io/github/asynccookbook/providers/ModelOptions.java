@@ -1,6 +1,7 @@
 package io.github.asynccookbook.providers;
 
 import dev.langchain4j.model.chat.listener.ChatModelListener;
+import dev.langchain4j.model.chat.request.ChatRequestParameters;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,6 +52,15 @@ public record ModelOptions(String modelName, Duration timeout, Integer maxRetrie
 
     String modelNameOr(String defaultModelName) {
         return modelName != null ? modelName : defaultModelName;
+    }
+
+    /** Model name, temperature and output cap: the request parameters both providers' builders take alike. */
+    ChatRequestParameters requestParameters(String defaultModelName) {
+        return ChatRequestParameters.builder()
+                .modelName(modelNameOr(defaultModelName))
+                .temperature(temperature)
+                .maxOutputTokens(maxOutputTokens)
+                .build();
     }
 
     public static final class Builder {

@@ -44,15 +44,23 @@ public abstract sealed class Provider permits GeminiProvider, MistralProvider {
 
     static Provider live(VendorSettings settings) {
         return switch (settings.protocol()) {
-            case GEMINI -> GeminiProvider.live(settings.modelName(), settings.requireKey());
-            case MISTRAL -> MistralProvider.live(settings.modelName(), settings.requireKey());
+            case GEMINI -> new GeminiProvider(Mode.LIVE,
+                    settings.baseUrlOverride().orElse(GeminiProvider.LIVE_BASE_URL), settings.requireKey(),
+                    settings.modelName(), null);
+            case MISTRAL -> new MistralProvider(Mode.LIVE,
+                    settings.baseUrlOverride().orElse(MistralProvider.LIVE_BASE_URL), settings.requireKey(),
+                    settings.modelName(), null);
         };
     }
 
-    static Provider simulated(Protocol protocol, String modelName, Simulator simulator) {
-        return switch (protocol) {
-            case GEMINI -> GeminiProvider.simulated(modelName, simulator);
-            case MISTRAL -> MistralProvider.simulated(modelName, simulator);
+    static Provider simulated(VendorSettings settings, Simulator simulator) {
+        return switch (settings.protocol()) {
+            case GEMINI -> new GeminiProvider(Mode.SIMULATOR,
+                    settings.baseUrlOverride().orElse(simulator.geminiBaseUrl()),
+                    simulatorKey(simulator.config().geminiApiKey()), settings.modelName(), simulator);
+            case MISTRAL -> new MistralProvider(Mode.SIMULATOR,
+                    settings.baseUrlOverride().orElse(simulator.mistralBaseUrl()),
+                    simulatorKey(simulator.config().mistralApiKey()), settings.modelName(), simulator);
         };
     }
 
@@ -103,13 +111,16 @@ public abstract sealed class Provider permits GeminiProvider, MistralProvider {
 
     public abstract StreamingChatModel streamingChatModel(ModelOptions options);
 
-    ApiKey apiKey() {
+    /** The key requests carry: the user's when live, any key the simulator accepts otherwise. Masked when printed. */
+    public ApiKey apiKey() {
         return apiKey;
     }
 
     /** E.g. {@code Mistral : live  https://api.mistral.ai/v1  model mistral-small-latest  key sk-...9f2c}. */
     public String describe() {
-        String line = "%-7s : %s  %s  model %s".formatted(displayName(), mode.id(), baseUrl, modelName);
+        String where = mode == Mode.SIMULATOR && simulator != null && !simulator.embedded() ? "simulator (running apart)"
+                : mode.id();
+        String line = "%-7s : %s  %s  model %s".formatted(displayName(), where, baseUrl, modelName);
         return mode == Mode.LIVE ? line + "  key " + apiKey.masked() : line;
     }
 

@@ -3,7 +3,9 @@ package io.github.asynccookbook.providers;
 import io.github.asynccookbook.simulator.Protocol;
 import io.github.asynccookbook.simulator.Simulator;
 
+import java.net.URI;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,6 +31,7 @@ public final class ProviderSet implements AutoCloseable {
     private final Simulator callersSimulator;
     private final Consumer<String> announcer;
     private final Set<Protocol> announced = EnumSet.noneOf(Protocol.class);
+    private final Map<String, Simulator> connected = new HashMap<>();
     private Simulator ownSimulator;
     private Thread shutdownHook;
 
@@ -129,8 +132,28 @@ public final class ProviderSet implements AutoCloseable {
         VendorSettings vendor = settings.vendor(protocol);
         return switch (vendor.mode()) {
             case LIVE -> Provider.live(vendor);
-            case SIMULATOR -> Provider.simulated(protocol, vendor.modelName(), simulator());
+            case SIMULATOR -> Provider.simulated(vendor, vendor.baseUrlOverride()
+                    .map(this::runningSimulator).orElseGet(this::simulator));
         };
+    }
+
+    /** A simulator another process runs, named by {@code GEMINI_BASE_URL} / {@code MISTRAL_BASE_URL}. */
+    private synchronized Simulator runningSimulator(String baseUrl) {
+        return connected.computeIfAbsent(origin(baseUrl), origin -> {
+            try {
+                return Simulator.connect(origin);
+            } catch (IllegalStateException e) {
+                throw new ProviderConfigException(("no simulator answers at %s: start one with 'mvn -pl"
+                        + " modules/simulator exec:java', set LLM_MODE=live with a key to use it as a proxy, or unset"
+                        + " the base URL").formatted(baseUrl), e);
+            }
+        });
+    }
+
+    private static String origin(String baseUrl) {
+        URI uri = URI.create(baseUrl);
+        int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        return uri.getScheme() + "://" + uri.getHost() + ":" + port;
     }
 
     private synchronized Simulator simulator() {
@@ -164,6 +187,8 @@ public final class ProviderSet implements AutoCloseable {
      */
     @Override
     public synchronized void close() {
+        connected.values().forEach(Simulator::close);
+        connected.clear();
         if (ownSimulator == null) {
             return;
         }

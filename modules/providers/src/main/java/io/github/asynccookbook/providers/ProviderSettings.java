@@ -40,6 +40,11 @@ public record ProviderSettings(LlmMode llmMode, VendorSettings gemini, VendorSet
                 SimulatorSettings.from(vars));
     }
 
+    /** These settings with another simulator configuration (a main's {@code --time-scale}, {@code --tier}, ...). */
+    public ProviderSettings withSimulator(SimulatorSettings simulator) {
+        return new ProviderSettings(llmMode, gemini, mistral, simulator);
+    }
+
     public VendorSettings vendor(Protocol protocol) {
         return switch (protocol) {
             case GEMINI -> gemini;

@@ -23,6 +23,21 @@ public final class Providers {
         return defaultSet;
     }
 
+    /**
+     * Makes these settings the defaults, e.g. a main's simulator options over {@code .env}: a set already in use
+     * with other settings is closed first (its simulator stopped). Returns the default set.
+     */
+    public static synchronized ProviderSet use(ProviderSettings settings) {
+        if (defaultSet != null && !defaultSet.settings().equals(settings)) {
+            defaultSet.close();
+            defaultSet = null;
+        }
+        if (defaultSet == null) {
+            defaultSet = ProviderSet.announcing(settings);
+        }
+        return defaultSet;
+    }
+
     public static Provider gemini() {
         return defaults().gemini();
     }
@@ -49,34 +64,6 @@ public final class Providers {
     public static synchronized void close() {
         if (defaultSet != null) {
             defaultSet.close();
-        }
-    }
-
-    /** A chapter's main body. */
-    @FunctionalInterface
-    public interface MainBody {
-        void run() throws Exception;
-    }
-
-    /**
-     * Runs a main body, then stops the simulator. A {@link ProviderConfigException} prints its one-line message
-     * and exits with status 2 instead of a stack trace.
-     *
-     * <pre>{@code
-     * public static void main(String[] args) throws Exception {
-     *     Providers.runMain(() -> System.out.println(Providers.gemini().chatModel().chat("Hello")));
-     * }
-     * }</pre>
-     */
-    public static void runMain(MainBody body) throws Exception {
-        try {
-            body.run();
-        } catch (ProviderConfigException e) {
-            System.err.println(e.getMessage());
-            close();
-            System.exit(2);
-        } finally {
-            close();
         }
     }
 }

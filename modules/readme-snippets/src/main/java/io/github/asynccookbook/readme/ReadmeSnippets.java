@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * In the source the region sits between {@code // tag::call[]} and {@code // end::call[]} (the AsciiDoc convention);
- * its common indentation is removed.
+ * its common indentation is removed. A snippet must also be code a reader can copy: it may use the JDK, LangChain4j,
+ * Reactor, the libraries a lesson is about and the cookbook's recipes, but none of the project's other types.
  */
 public final class ReadmeSnippets {
 
@@ -31,8 +32,12 @@ public final class ReadmeSnippets {
     private ReadmeSnippets() {
     }
 
+    /** Something wrong with one README block. */
+    public sealed interface Problem {
+    }
+
     /** A README block that does not match its source region. */
-    public record Mismatch(String source, String tag, String inReadme, String inSource) {
+    public record Mismatch(String source, String tag, String inReadme, String inSource) implements Problem {
         @Override
         public String toString() {
             return source + "#" + tag + " differs from the README.\n--- README ---\n" + inReadme
@@ -40,17 +45,34 @@ public final class ReadmeSnippets {
         }
     }
 
-    /** Checks every marked block of {@code readme}; source paths are relative to the README's folder. */
-    public static List<Mismatch> check(Path readme) {
+    /** A README block that uses project types a reader cannot copy: anything but a recipe. */
+    public record NotCopyable(String source, String tag, java.util.Set<String> projectTypes) implements Problem {
+        @Override
+        public String toString() {
+            return source + "#" + tag + " uses " + projectTypes + ": a README snippet may use the JDK, LangChain4j,"
+                    + " Reactor, the lesson's library and recipes only; move the rest below the lesson";
+        }
+    }
+
+    /**
+     * Checks every marked block of {@code readme}: equal to its source region, and using no project type but
+     * recipes. Source paths are relative to the README's folder.
+     */
+    public static List<Problem> check(Path readme) {
         String text = read(readme);
-        var mismatches = new ArrayList<Mismatch>();
+        var mismatches = new ArrayList<Problem>();
         Matcher matcher = MARKER.matcher(text);
         int blocks = 0;
         while (matcher.find()) {
             blocks++;
-            String expected = region(readme.toAbsolutePath().getParent().resolve(matcher.group(1)), matcher.group(2));
+            Path source = readme.toAbsolutePath().getParent().resolve(matcher.group(1));
+            String expected = region(source, matcher.group(2));
             if (!expected.equals(matcher.group(4))) {
                 mismatches.add(new Mismatch(matcher.group(1), matcher.group(2), matcher.group(4), expected));
+            }
+            var projectTypes = SnippetTypes.projectTypesIn(expected, source);
+            if (!projectTypes.isEmpty()) {
+                mismatches.add(new NotCopyable(matcher.group(1), matcher.group(2), projectTypes));
             }
         }
         if (blocks == 0) {

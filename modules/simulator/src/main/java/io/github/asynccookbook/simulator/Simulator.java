@@ -13,34 +13,85 @@ import io.github.asynccookbook.simulator.engine.SimulatorServer;
  *             .baseUrl(sim.geminiBaseUrl()).apiKey("any").modelName("gemini-2.5-flash").build();
  * }
  * }</pre>
+ *
+ * {@link #connect(String)} gives the same view of a simulator running in another process (its ground truth read
+ * over HTTP), so a benchmark's load and the simulator need not share a JVM.
  */
 public final class Simulator implements AutoCloseable {
 
-    private final SimulatorServer server;
+    /** What a simulator offers, whether it runs in this JVM or in another process. */
+    interface Backend extends AutoCloseable {
+        SimulatorConfig config();
 
-    private Simulator(SimulatorServer server) {
-        this.server = server;
+        String host();
+
+        int port();
+
+        SimulatorStats stats();
+
+        void resetStats();
+
+        void reset();
+
+        double millisAt(long nanoTime);
+
+        @Override
+        void close();
+    }
+
+    private final Backend backend;
+    private final boolean embedded;
+
+    private Simulator(Backend backend, boolean embedded) {
+        this.backend = backend;
+        this.embedded = embedded;
     }
 
     public static Simulator start(SimulatorConfig config) {
-        return new Simulator(SimulatorServer.start(config));
+        SimulatorServer server = SimulatorServer.start(config);
+        return new Simulator(new Backend() {
+            public SimulatorConfig config() { return server.config(); }
+            public String host() { return server.host(); }
+            public int port() { return server.port(); }
+            public SimulatorStats stats() { return server.stats(); }
+            public void resetStats() { server.resetStats(); }
+            public void reset() { server.reset(); }
+            public double millisAt(long nanoTime) { return server.clock().millisAt(nanoTime); }
+            public void close() { server.close(); }
+        }, true);
     }
 
     public static Simulator start() {
         return start(SimulatorConfig.defaults());
     }
 
+    /**
+     * A simulator already running in another process, e.g. {@code mvn -pl modules/simulator exec:java}, at
+     * {@code http://host:port} (a base URL with {@code /v1beta} or {@code /v1} works too). Its ground truth is read
+     * over HTTP; {@link #close()} leaves it running.
+     *
+     * @throws IllegalStateException when nothing there answers as a simulator
+     */
+    public static Simulator connect(String url) {
+        return new Simulator(RemoteSimulator.connect(url), false);
+    }
+
+    /** Whether this simulator runs in this JVM ({@link #start}) rather than in another process ({@link #connect}). */
+    public boolean embedded() {
+        return embedded;
+    }
+
     public SimulatorConfig config() {
-        return server.config();
+        return backend.config();
     }
 
     public int port() {
-        return server.port();
+        return backend.port();
     }
 
     /** {@code http://host:port}, where both APIs are served. */
     public String baseUrl() {
-        return "http://" + server.host() + ":" + port();
+        return "http://" + backend.host() + ":" + port();
     }
 
     /** The base URL for LangChain4j's Gemini models: {@code http://host:port/v1beta}. */
@@ -54,26 +105,27 @@ public final class Simulator implements AutoCloseable {
     }
 
     public SimulatorStats stats() {
-        return server.stats();
+        return backend.stats();
     }
 
     /** Clears the recorded stats (requests still in flight are no longer recorded); rate-limit windows keep counting. */
     public void resetStats() {
-        server.resetStats();
+        backend.resetStats();
     }
 
     /** Clears stats, rate-limit windows and the per-request counters behind jitter and fault rolls. */
     public void reset() {
-        server.reset();
+        backend.reset();
     }
 
     /** A client's {@code System.nanoTime()} reading on the simulator's clock (milliseconds since it started). */
     public double millisAt(long nanoTime) {
-        return server.clock().millisAt(nanoTime);
+        return backend.millisAt(nanoTime);
     }
 
+    /** Stops an embedded simulator; a connected one keeps running. */
     @Override
     public void close() {
-        server.close();
+        backend.close();
     }
 }

@@ -36,8 +36,21 @@ final class AdminApi {
                 yield HttpReply.json(200, "{\"reset\": \"all\"}\n");
             }
             case "GET /_sim/health" -> HttpReply.json(200, "{\"status\": \"ok\"}\n");
+            case "GET /_sim/config" -> HttpReply.json(200, configJson());
             default -> HttpReply.json(404, "{\"error\": \"no such simulator endpoint: " + route + "\"}\n");
         });
+    }
+
+    /**
+     * What a client in another process needs to read the ground truth as {@code Simulator.connect} does: the
+     * settings a command line can change, and the clock (on one machine both processes share {@code nanoTime}).
+     */
+    private String configJson() {
+        var config = server.config();
+        var clock = server.clock();
+        return "{\"timeScale\": %s, \"tier\": \"%s\", \"seed\": %d, \"stallMillis\": %d, \"originNanos\": %d, \"nanoTime\": %d}\n"
+                .formatted(config.timeScale(), config.tier().id(), config.seed(), config.stallDuration().toMillis(),
+                        clock.originNanos(), clock.nanos());
     }
 
     private String statsJson(boolean withRequests) {

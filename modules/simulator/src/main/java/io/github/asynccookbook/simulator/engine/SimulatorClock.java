@@ -5,6 +5,11 @@ public final class SimulatorClock {
 
     private final long originNanos = System.nanoTime();
 
+    /** The {@link System#nanoTime()} reading this clock counts from. */
+    public long originNanos() {
+        return originNanos;
+    }
+
     public long nanos() {
         return System.nanoTime();
     }
