@@ -11,7 +11,7 @@ import java.util.List;
  * timing. {@link Report} turns the result into the seed blocks, the table, CSV files and a chart.
  *
  * <pre>{@code
- * BenchResult result = Benchmark.run(BenchPlan.defaults(), List.of(Providers.gemini(), Providers.mistral()));
+ * BenchResult result = Benchmark.run(BenchPlan.defaults(), providerOptions.providers());
  * System.out.print(Report.render(result));
  * }</pre>
  */
@@ -24,7 +24,10 @@ public final class Benchmark {
         return run(plan, providers, new ProgressBar(null, plan.requestsPerProvider() * providers.size()));
     }
 
-    /** Like {@link #run(BenchPlan, List)}, advancing {@code progress} as each request completes. */
+    /**
+     * Like {@link #run(BenchPlan, List)}, advancing {@code progress} as each request completes (warm-ups included),
+     * so a bar of {@code plan.requestsPerProvider() * providers.size()} ends full.
+     */
     public static BenchResult run(BenchPlan plan, List<Provider> providers, ProgressBar progress) {
         long origin = System.nanoTime();
         List<ProviderRun> runs = providers.stream()

@@ -21,7 +21,7 @@ public enum Mode {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The most requests this mode keeps in flight, out of {@code requests}, with a limit of {@code limit}. */
+    /** The most requests this mode keeps in flight, out of {@code requests}, when the limited mode allows {@code limit}. */
     public int maxConcurrency(int requests, int limit) {
         return switch (this) {
             case SEQUENTIAL -> 1;

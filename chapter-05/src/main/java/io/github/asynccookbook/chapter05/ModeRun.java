@@ -2,6 +2,7 @@ package io.github.asynccookbook.chapter05;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One mode of one iteration for one provider: its wall time (first request sent to last answer back) and its
@@ -9,9 +10,11 @@ import java.util.List;
  *
  * @param maxConcurrency the most requests the mode allowed in flight
  * @param retryWait      time this run's requests slept before retrying after a 429
+ * @param answersSent    complete answers the simulator sent during the run, from its records; empty when live
  */
 public record ModeRun(String provider, Mode mode, int iteration, int maxConcurrency, long startNanos,
-                      long endNanos, List<RequestResult> requests, Duration retryWait) {
+                      long endNanos, List<RequestResult> requests, Duration retryWait,
+                      Optional<Integer> answersSent) {
 
     public ModeRun {
         requests = List.copyOf(requests);
@@ -35,5 +38,13 @@ public record ModeRun(String provider, Mode mode, int iteration, int maxConcurre
 
     public long errors() {
         return requests.stream().filter(r -> !r.ok()).count();
+    }
+
+    /**
+     * Answers the simulator sent in full but the client did not count as answered (it gave up on them, e.g. a
+     * timeout while the stream waited for a thread to read it): 0 when live, where nobody can tell.
+     */
+    public long answersLost() {
+        return answersSent.map(sent -> Math.max(0, sent - (requests.size() - errors()))).orElse(0L);
     }
 }

@@ -12,22 +12,25 @@ import java.util.Optional;
  * iterations.
  *
  * @param wallSeconds     wall time per iteration, in seconds
- * @param speedup         mean sequential wall time over this mode's mean wall time; empty without a sequential run
+ * @param speedup         mean sequential wall time over this mode's mean wall time; empty without a sequential run,
+ *                        or when either mode had no answer at all (a wall time of failures is no speed)
+ * @param latencyP50      empty when no request was answered
  * @param ttftP50         empty unless the mode streams
  * @param tokensPerSecond output tokens of all iterations over their wall time (throughput, not per stream)
  * @param retryWait       time requests slept before retrying after 429s, all iterations
  * @param errors          requests that failed for good, after any retries
  */
 public record ModeSummary(String provider, String displayName, String model, Mode mode, int iterations, int requests,
-                          int maxConcurrency, Spread wallSeconds, Optional<Double> speedup, Duration latencyP50,
-                          Duration latencyP95, Optional<Duration> ttftP50, Optional<Duration> ttftP95,
+                          int maxConcurrency, Spread wallSeconds, Optional<Double> speedup,
+                          Optional<Duration> latencyP50, Optional<Duration> latencyP95,
+                          Optional<Duration> ttftP50, Optional<Duration> ttftP95,
                           double tokensPerSecond, long rateLimited, long retries, Duration retryWait, long errors) {
 
     /** The summaries of every mode a provider ran, in plan order. */
     public static List<ModeSummary> of(ProviderRun run, List<Mode> modes) {
         List<ModeRun> sequential = run.runs(Mode.SEQUENTIAL);
-        Optional<Double> sequentialWall = sequential.isEmpty() ? Optional.empty()
-                : Optional.of(wallSeconds(sequential).mean());
+        Optional<Double> sequentialWall = answeredAny(sequential) ? Optional.of(wallSeconds(sequential).mean())
+                : Optional.empty();
         return modes.stream()
                 .filter(mode -> !run.runs(mode).isEmpty())
                 .map(mode -> of(run, run.runs(mode), sequentialWall))
@@ -47,15 +50,26 @@ public record ModeSummary(String provider, String displayName, String model, Mod
         long tokens = runs.stream().mapToLong(ModeRun::outputTokens).sum();
         return new ModeSummary(provider.provider(), provider.displayName(), provider.model(), first.mode(), runs.size(),
                 first.requests().size(), first.maxConcurrency(), wall,
-                sequentialWall.map(sequentialMean -> sequentialMean / wall.mean()),
-                latency.percentile(50), latency.percentile(95),
-                ttft.count() == 0 ? Optional.empty() : Optional.of(ttft.percentile(50)),
-                ttft.count() == 0 ? Optional.empty() : Optional.of(ttft.percentile(95)),
+                sequentialWall.filter(mean -> answeredAny(runs)).map(sequentialMean -> sequentialMean / wall.mean()),
+                percentile(latency, 50), percentile(latency, 95), percentile(ttft, 50), percentile(ttft, 95),
                 tokens / seconds,
                 runs.stream().mapToLong(ModeRun::rateLimited).sum(),
                 runs.stream().mapToLong(ModeRun::retries).sum(),
                 runs.stream().map(ModeRun::retryWait).reduce(Duration.ZERO, Duration::plus),
                 runs.stream().mapToLong(ModeRun::errors).sum());
+    }
+
+    /** Requests answered, all iterations together. */
+    public long answered() {
+        return (long) iterations * requests - errors;
+    }
+
+    private static boolean answeredAny(List<ModeRun> runs) {
+        return runs.stream().anyMatch(run -> run.errors() < run.requests().size());
+    }
+
+    private static Optional<Duration> percentile(LatencyHistogram histogram, double percentile) {
+        return histogram.count() == 0 ? Optional.empty() : Optional.of(histogram.percentile(percentile));
     }
 
     private static Spread wallSeconds(List<ModeRun> runs) {

@@ -1,23 +1,26 @@
 package io.github.asynccookbook.chapter05;
 
 import dev.langchain4j.model.chat.StreamingChatModel;
-import io.github.asynccookbook.chapter02.Batch;
-import io.github.asynccookbook.chapter02.Outcome;
-import io.github.asynccookbook.chapter03.RetryOnRateLimit;
+import io.github.asynccookbook.chapter05.RequestSender.Reply;
+import io.github.asynccookbook.harness.GroundTruth;
 import io.github.asynccookbook.providers.ModelOptions;
 import io.github.asynccookbook.providers.Provider;
+import io.github.asynccookbook.recipes.Batch;
+import io.github.asynccookbook.recipes.Batch.Outcome;
+import io.github.asynccookbook.recipes.RetryOnRateLimit;
 import io.github.asynccookbook.report.ProgressBar;
+import io.github.asynccookbook.simulator.RequestRecord;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.IntStream;
 
 /**
  * Runs the plan for one provider: one streaming model and one retry budget shared by every request, warm-ups
- * first, then each iteration's modes in order. Every mode is the same {@link Batch} (chapter 02) with a different
- * {@code maxConcurrency}: 1 is the sequential loop, N is gather, k is the semaphore.
+ * first, then each iteration's modes in order. Every mode is the same {@link Batch} with a different
+ * {@code maxConcurrency}: 1 is the sequential loop, N is gather, k is the semaphore. Every request sent, warm-ups
+ * included, advances the progress bar once.
  */
 final class ProviderBench {
 
@@ -61,6 +64,7 @@ final class ProviderBench {
             long start = System.nanoTime();
             Reply reply = sender.send(plan.workload().request(i), false);
             warmUp.add(result(Mode.SEQUENTIAL, 0, i, start, System.nanoTime(), reply));
+            progress.step(provider.displayName() + " warm-up");
         }
         var runs = new ArrayList<ModeRun>();
         for (int iteration = 1; iteration <= plan.iterations(); iteration++) {
@@ -76,16 +80,11 @@ final class ProviderBench {
 
     private ModeRun run(Mode mode, int iteration) {
         Workload workload = plan.workload();
-        int maxConcurrency = mode.maxConcurrency(workload.requests(), plan.limit());
-        List<Integer> indexes = IntStream.range(0, workload.requests()).boxed().toList();
+        int maxConcurrency = mode.maxConcurrency(workload.requests(), plan.maxConcurrency());
         Duration waitedBefore = sender.retryWait();
         long start = System.nanoTime();
-        // tag::modes[]
-        List<Outcome<Reply>> outcomes = Batch.of(indexes)
-                .maxConcurrency(maxConcurrency)          // 1: sequential, N: gather, k: Semaphore(k)
-                .returnExceptions(true)
-                .run(index -> sendAndCount(workload, index, mode));
-        // end::modes[]
+        List<Outcome<Reply>> outcomes = sender.sendAll(workload.chatRequests(), maxConcurrency, mode.streams(),
+                () -> progress.step(provider.displayName() + " " + mode.id()));
         long end = System.nanoTime();
         List<RequestResult> requests = outcomes.stream().map(outcome -> switch (outcome) {
             case Outcome.Success<Reply> success -> result(mode, iteration, success.index(), success.startNanos(),
@@ -94,13 +93,21 @@ final class ProviderBench {
                     failure.endNanos(), new Reply(null, 0, 0, 1, failure.error()));
         }).toList();
         return new ModeRun(provider.name(), mode, iteration, maxConcurrency, start, end, requests,
-                sender.retryWait().minus(waitedBefore));
+                sender.retryWait().minus(waitedBefore), answersSent(start, end));
     }
 
-    private Reply sendAndCount(Workload workload, int index, Mode mode) {
-        Reply reply = sender.send(workload.request(index), mode.streams());
-        progress.step(provider.displayName() + " " + mode.id());
-        return reply;
+    /**
+     * Complete answers the simulator sent during a run (empty when live): more than the client received means
+     * answers were lost on the client's side, e.g. streams that waited too long for a thread to read them.
+     */
+    private Optional<Integer> answersSent(long start, long end) {
+        return GroundTruth.requestsDuring(provider, start, end).map(records -> (int) records.stream()
+                .filter(ProviderBench::answeredInFull)
+                .count());
+    }
+
+    private static boolean answeredInFull(RequestRecord record) {
+        return record.status() == 200 && record.completionMillis() != null && !record.clientDisconnected();
     }
 
     private RequestResult result(Mode mode, int iteration, int index, long start, long end, Reply reply) {
@@ -108,6 +115,6 @@ final class ProviderBench {
         return new RequestResult(provider.name(), provider.modelName(), mode, iteration, index,
                 plan.workload().topic(index), start, reply.firstTokenNanos(), end, reply.outputTokens(),
                 error == null ? RequestResult.OK : Status.of(error), reply.rateLimited(),
-                Math.max(0, reply.attempts() - 1), error == null ? null : Status.message(error));
+                Math.max(0, reply.attempts() - 1), error == null ? null : Status.unwrap(error));
     }
 }

@@ -9,8 +9,9 @@ import java.util.stream.Collectors;
 
 /**
  * Explains, in plain words, what rate limits and errors did to a provider's run: how many attempts were refused
- * with 429, how long the retries waited, which modes it made slower than the sequential loop, and which requests
- * failed for good. Concurrency is not always faster, and the report says why when it was not.
+ * with 429, how long the retries waited, which modes it made slower than the sequential loop, which requests
+ * failed for good, and which of those the simulator had answered in full (lost by the client, not the provider).
+ * Concurrency is not always faster, and the report says why when it was not.
  */
 final class RateLimitStory {
 
@@ -47,7 +48,17 @@ final class RateLimitStory {
                             failures.entrySet().stream().map(e -> e.getValue() + " x " + e.getKey())
                                     .collect(Collectors.joining(", "))));
         }
+        lostAnswers(run).forEach((mode, lost) -> lines.add(("%s %s: %d answer(s) the simulator sent in full were not "
+                + "read in time (client-side: too many streams for the client's threads or CPU, not a slow provider).")
+                .formatted(run.displayName(), mode.id(), lost)));
         return lines;
+    }
+
+    private static Map<Mode, Long> lostAnswers(ProviderRun run) {
+        Map<Mode, Long> lost = run.runs().stream().collect(Collectors.groupingBy(ModeRun::mode, TreeMap::new,
+                Collectors.summingLong(ModeRun::answersLost)));
+        lost.values().removeIf(count -> count == 0);
+        return lost;
     }
 
     private static String perMode(List<ModeSummary> summaries) {

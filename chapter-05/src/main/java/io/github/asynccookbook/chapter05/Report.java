@@ -42,14 +42,18 @@ public final class Report {
         return out.toString();
     }
 
-    /** The source benchmark's block, from the mean sequential and concurrent wall times; empty if a mode was not run. */
+    /**
+     * The source benchmark's block, from the mean sequential and concurrent wall times; empty if either mode was not
+     * run or had no answer at all.
+     */
     static Optional<String> seedBlock(ProviderRun run, List<ModeSummary> summaries) {
         Optional<ModeSummary> sequential = find(summaries, Mode.SEQUENTIAL);
         Optional<ModeSummary> concurrent = find(summaries, Mode.CONCURRENT);
-        if (sequential.isEmpty() || concurrent.isEmpty()) {
+        if (sequential.isEmpty() || concurrent.isEmpty() || sequential.get().answered() == 0
+                || concurrent.get().answered() == 0) {
             return Optional.empty();
         }
-        return Optional.of(SeedBlock.of(run.displayName(), sequential.get().wallSeconds().mean(),
+        return Optional.of(_01_SourceBenchmark.block(run.displayName(), sequential.get().wallSeconds().mean(),
                 concurrent.get().wallSeconds().mean()));
     }
 
@@ -60,7 +64,7 @@ public final class Report {
     static String describe(BenchPlan plan) {
         return "%s per mode, %s after %s; limited = %d in flight; providers measured one after the other."
                 .formatted(count(plan.workload().requests(), "request"), count(plan.iterations(), "iteration"),
-                        count(plan.warmUps(), "warm-up request"), plan.limit());
+                        count(plan.warmUps(), "warm-up request"), plan.maxConcurrency());
     }
 
     private static String count(int n, String noun) {
@@ -74,7 +78,7 @@ public final class Report {
         summaries.stream().sorted(Comparator.comparing(ModeSummary::mode)).forEach(s -> table.row(
                 s.mode().id(), s.displayName(), s.maxConcurrency(), wall(s.wallSeconds()),
                 s.speedup().map(Durations::times).orElse("-"),
-                Durations.millis(s.latencyP50()), Durations.millis(s.latencyP95()),
+                s.latencyP50().map(Durations::millis).orElse("-"), s.latencyP95().map(Durations::millis).orElse("-"),
                 s.ttftP50().map(Durations::millis).orElse("-"), s.ttftP95().map(Durations::millis).orElse("-"),
                 String.format(Locale.ROOT, "%.1f", s.tokensPerSecond()),
                 s.rateLimited(), s.retries(), s.errors()));

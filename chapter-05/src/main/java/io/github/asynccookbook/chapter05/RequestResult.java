@@ -1,5 +1,7 @@
 package io.github.asynccookbook.chapter05;
 
+import io.github.asynccookbook.harness.Failures;
+
 import java.time.Duration;
 import java.util.Optional;
 
@@ -13,11 +15,11 @@ import java.util.Optional;
  * @param status          {@code ok}, an HTTP status such as {@code 429} or {@code 503}, or {@code timeout}
  * @param rateLimited     attempts refused with HTTP 429
  * @param retries         attempts made after the first one
- * @param error           the final error's message, or null
+ * @param failure         the final error, or null
  */
 public record RequestResult(String provider, String model, Mode mode, int iteration, int index, String topic,
                             long startNanos, Long firstTokenNanos, long endNanos, int outputTokens, String status,
-                            int rateLimited, int retries, String error) {
+                            int rateLimited, int retries, Exception failure) {
 
     public static final String OK = "ok";
 
@@ -28,6 +30,11 @@ public record RequestResult(String provider, String model, Mode mode, int iterat
     /** End-to-end latency, retry waits included: what the caller waited. */
     public Duration latency() {
         return Duration.ofNanos(endNanos - startNanos);
+    }
+
+    /** The final error on one line with every configured API key masked, fit for a CSV column; null on success. */
+    public String error() {
+        return failure == null ? null : Failures.oneLine(failure);
     }
 
     /** Time to first token, retry waits included; empty unless streamed. */

@@ -5,10 +5,12 @@ import io.github.asynccookbook.report.CsvFiles;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Writes a benchmark's raw data for later analysis: one CSV row per measured request (times in milliseconds since
@@ -61,9 +63,7 @@ public final class ResultFiles {
                 s.maxConcurrency(), decimals(wall.mean(), 3), decimals(wall.standardDeviation(), 3),
                 decimals(wall.p50(), 3), decimals(wall.p95(), 3), decimals(wall.min(), 3), decimals(wall.max(), 3),
                 s.speedup().map(speedup -> decimals(speedup, 2)).orElse(null),
-                millis(s.latencyP50().toNanos()), millis(s.latencyP95().toNanos()),
-                s.ttftP50().map(d -> millis(d.toNanos())).orElse(null),
-                s.ttftP95().map(d -> millis(d.toNanos())).orElse(null),
+                millis(s.latencyP50()), millis(s.latencyP95()), millis(s.ttftP50()), millis(s.ttftP95()),
                 decimals(s.tokensPerSecond(), 1), s.rateLimited(), s.retries(),
                 decimals(s.retryWait().toNanos() / 1e9, 3), s.errors());
     }
@@ -82,6 +82,11 @@ public final class ResultFiles {
                     iterations == 1 ? null : own.stream().map(s -> s.wallSeconds().standardDeviation()).toList());
         }
         return chart;
+    }
+
+    /** Milliseconds, or an empty cell. */
+    private static String millis(Optional<Duration> duration) {
+        return duration.map(d -> millis(d.toNanos())).orElse(null);
     }
 
     private static String millis(long nanos) {

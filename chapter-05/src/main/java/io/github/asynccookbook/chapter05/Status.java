@@ -2,6 +2,11 @@ package io.github.asynccookbook.chapter05;
 
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.RateLimitException;
+import reactor.core.Exceptions;
+
+import java.lang.reflect.UndeclaredThrowableException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 
 /**
  * The short status a failed request is filed under, so errors are counted by kind as benchmark tools do: the HTTP
@@ -9,12 +14,10 @@ import dev.langchain4j.exception.RateLimitException;
  */
 final class Status {
 
-    private static final int MAX_MESSAGE = 200;
-
     private Status() {
     }
 
-    static String of(Throwable error) {
+    static String of(Exception error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof HttpException http) {
                 return String.valueOf(http.statusCode());
@@ -27,22 +30,19 @@ final class Status {
                 return "timeout";
             }
         }
-        return rootCause(error).getClass().getSimpleName();
+        return unwrap(error).getClass().getSimpleName();
     }
 
-    /** The root cause's message on one line, shortened: provider error bodies are pretty-printed JSON. */
-    static String message(Throwable error) {
-        Throwable root = rootCause(error);
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        String oneLine = message.strip().replaceAll("\\s+", " ");
-        return oneLine.length() <= MAX_MESSAGE ? oneLine : oneLine.substring(0, MAX_MESSAGE) + "...";
-    }
-
-    private static Throwable rootCause(Throwable error) {
-        Throwable root = error;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+    /**
+     * The failure itself rather than what carried it across threads ({@link CompletionException},
+     * {@link ExecutionException}, Reactor's wrapper of checked exceptions): the exception worth filing.
+     */
+    static Exception unwrap(Exception error) {
+        Throwable t = Exceptions.unwrap(error);
+        while ((t instanceof CompletionException || t instanceof ExecutionException
+                || t instanceof UndeclaredThrowableException) && t.getCause() != null) {
+            t = Exceptions.unwrap(t.getCause());
         }
-        return root;
+        return t instanceof Exception exception ? exception : error;
     }
 }

@@ -1,31 +1,19 @@
 package io.github.asynccookbook.chapter05;
 
-import dev.langchain4j.data.message.SystemMessage;
-import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 
 import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * What every provider is asked: the source benchmark's prompt over its topics, repeated in order until there are
- * {@code requests} of them. Same requests for every mode and provider, so their times compare.
+ * What every provider is asked: the source benchmark's prompt ({@link _01_SourceBenchmark#request}) over its topics,
+ * repeated in order until there are {@code requests} of them. Same requests for every mode and provider, so their
+ * times compare.
  *
  * @param topics   the topics, at least one
  * @param requests how many requests per mode, at least one
  */
 public record Workload(List<String> topics, int requests) {
-
-    // tag::prompt[]
-    public static final String SYSTEM_PROMPT = "You are a helpful assistant.";
-    public static final String USER_PROMPT = "Give 3 bullet points about: %s";
-    public static final List<String> TOPICS = List.of(
-            "RAG vs fine-tuning",
-            "What is LCEL?",
-            "Token streaming use-cases",
-            "Async in Python for LLM apps",
-            "Batching requests");
-    // end::prompt[]
 
     public Workload {
         topics = List.copyOf(topics);
@@ -36,7 +24,7 @@ public record Workload(List<String> topics, int requests) {
 
     /** The source benchmark exactly: its five topics, one request each. */
     public static Workload source() {
-        return new Workload(TOPICS, TOPICS.size());
+        return new Workload(_01_SourceBenchmark.TOPICS, _01_SourceBenchmark.TOPICS.size());
     }
 
     /** The topic of request {@code index}: topics repeat in order. */
@@ -45,9 +33,7 @@ public record Workload(List<String> topics, int requests) {
     }
 
     public ChatRequest request(int index) {
-        return ChatRequest.builder()
-                .messages(SystemMessage.from(SYSTEM_PROMPT), UserMessage.from(USER_PROMPT.formatted(topic(index))))
-                .build();
+        return _01_SourceBenchmark.request(topic(index));
     }
 
     public List<ChatRequest> chatRequests() {

@@ -1,14 +1,20 @@
 package io.github.asynccookbook.chapter05;
 
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
-import io.github.asynccookbook.chapter01.AsyncChat;
+import io.github.asynccookbook.harness.ChapterCli;
+import io.github.asynccookbook.harness.ProviderOptions;
 import io.github.asynccookbook.providers.Provider;
-import io.github.asynccookbook.providers.Providers;
+import io.github.asynccookbook.recipes.AsyncChat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 
@@ -20,29 +26,27 @@ import java.util.concurrent.CompletableFuture;
         description = "The source benchmark as is: sequential then concurrent, five topics, per provider.")
 public final class _01_SourceBenchmark implements Callable<Integer> {
 
-    @Mixin
-    ProviderChoice providers;
+    // tag::prompt[]
+    static final String SYSTEM_PROMPT = "You are a helpful assistant.";
+    static final String USER_PROMPT = "Give 3 bullet points about: %s";
+    static final List<String> TOPICS = List.of(
+            "RAG vs fine-tuning",
+            "What is LCEL?",
+            "Token streaming use-cases",
+            "Async in Python for LLM apps",
+            "Batching requests");
 
-    public static void main(String[] args) {
-        System.exit(Cli.execute(new _01_SourceBenchmark(), System.out, System.err, args));
+    /** {@code prompt.format_messages(topic=...)}: the system message, then the human one. */
+    static ChatRequest request(String topic) {
+        return ChatRequest.builder()
+                .messages(SystemMessage.from(SYSTEM_PROMPT), UserMessage.from(USER_PROMPT.formatted(topic)))
+                .build();
     }
-
-    @Override
-    public Integer call() {
-        try {
-            for (Provider provider : Providers.select(providers.name())) {
-                System.out.print(System.lineSeparator()
-                        + bench(provider.streamingChatModel(), provider.displayName()));
-            }
-        } finally {
-            Providers.close();                               // stop the simulator so the JVM can exit
-        }
-        return 0;
-    }
+    // end::prompt[]
 
     // tag::bench[]
     static String bench(StreamingChatModel model, String name) {
-        List<ChatRequest> requests = Workload.source().chatRequests();
+        List<ChatRequest> requests = TOPICS.stream().map(_01_SourceBenchmark::request).toList();
 
         long t0 = System.nanoTime();                                     // t0 = time.perf_counter()
         for (ChatRequest request : requests) {                           // for t in topics:
@@ -57,7 +61,36 @@ public final class _01_SourceBenchmark implements Callable<Integer> {
                 .join();
         double concurrent = (System.nanoTime() - t0) / 1e9;
 
-        return SeedBlock.of(name, sequential, concurrent);
+        return block(name, sequential, concurrent);
+    }
+
+    /** The source's three print lines, character for character, so the two runs compare line by line. */
+    static String block(String provider, double sequentialSeconds, double concurrentSeconds) {
+        return String.format(Locale.ROOT, """
+                ===== %s (ASYNC BENCH) =====
+                Sequential time: %.3fs
+                Concurrent time: %.3fs
+                Speedup: %.2fx
+                """, provider, sequentialSeconds, concurrentSeconds, sequentialSeconds / concurrentSeconds);
     }
     // end::bench[]
+
+    @Mixin
+    ProviderOptions providers;
+
+    @Spec
+    CommandSpec spec;
+
+    public static void main(String[] args) {
+        ChapterCli.exit(new _01_SourceBenchmark(), args);
+    }
+
+    @Override
+    public Integer call() {
+        for (Provider provider : providers.providers()) {
+            spec.commandLine().getOut().print(System.lineSeparator()
+                    + bench(provider.streamingChatModel(), provider.displayName()));
+        }
+        return 0;
+    }
 }

@@ -2,6 +2,8 @@ package io.github.asynccookbook.chapter05;
 
 import io.github.asynccookbook.providers.Provider;
 import io.github.asynccookbook.providers.ProviderSet;
+import io.github.asynccookbook.report.ProgressBar;
+import io.github.asynccookbook.simulator.ModelStats;
 import io.github.asynccookbook.simulator.junit.SimulatorExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,7 +32,7 @@ class BenchmarkTest {
     }
 
     private static BenchPlan plan(Workload workload, List<Mode> modes, int iterations) {
-        return new BenchPlan(workload, modes, iterations, 1, BenchPlan.DEFAULT_LIMIT, Duration.ofSeconds(30));
+        return new BenchPlan(workload, modes, iterations, 1, BenchPlan.DEFAULT_MAX_CONCURRENCY, Duration.ofSeconds(30));
     }
 
     @Test
@@ -72,5 +74,22 @@ class BenchmarkTest {
         byte[] png = Files.readAllBytes(files.chart());
         assertThat(png.length).isGreaterThan(PNG_MAGIC.length);
         assertThat(Arrays.copyOf(png, PNG_MAGIC.length)).isEqualTo(PNG_MAGIC);
+    }
+
+    @Test
+    void theProgressBarCountsEveryRequestSentWarmUpsIncludedAndEndsFull() {
+        var workload = new Workload(List.of("RAG vs fine-tuning", "Batching requests"), 3);
+        BenchPlan plan = new BenchPlan(workload, List.of(Mode.values()), 2, 2, BenchPlan.DEFAULT_MAX_CONCURRENCY,
+                Duration.ofSeconds(30));
+        long total = plan.requestsPerProvider() * 2;
+        var roomy = new ProgressBar(null, 10 * total);      // room to spot steps beyond the total, too
+
+        BenchResult result = Benchmark.run(plan, bothProviders(), roomy);
+
+        assertThat(roomy.done()).isEqualTo(total);
+        for (ProviderRun run : result.providers()) {            // the total is what the provider really saw
+            ModelStats truth = sim.simulator().stats().model(run.model());
+            assertThat(truth.requests()).isEqualTo(plan.requestsPerProvider());
+        }
     }
 }

@@ -23,8 +23,8 @@ class RateLimitTest {
     @Test
     void countsEvery429TheSimulatorSentAndRetriesThemAll() {
         ProviderSet providers = ProviderSet.forSimulator(sim.simulator());
-        var plan = new BenchPlan(new Workload(Workload.TOPICS, 10), List.of(Mode.values()), 1, 1,
-                BenchPlan.DEFAULT_LIMIT, BenchPlan.DEFAULT_TIMEOUT);
+        var plan = new BenchPlan(new Workload(_01_SourceBenchmark.TOPICS, 10), List.of(Mode.values()), 1, 1,
+                BenchPlan.DEFAULT_MAX_CONCURRENCY, BenchPlan.DEFAULT_TIMEOUT);
 
         BenchResult result = Benchmark.run(plan, List.of(providers.gemini(), providers.mistral()));
 

@@ -10,4 +10,10 @@ public final class AllRequestsFailedException extends RuntimeException {
         super("all %d requests failed; the first: %s".formatted(requests, Failures.describe(firstFailure).line()),
                 firstFailure);
     }
+
+    /** Every request sent to one provider failed: {@code all 21 Gemini requests failed; the first: ...}. */
+    public AllRequestsFailedException(String provider, int requests, Throwable firstFailure) {
+        super("all %d %s requests failed; the first: %s".formatted(requests, provider,
+                Failures.describe(firstFailure).line()), firstFailure);
+    }
 }

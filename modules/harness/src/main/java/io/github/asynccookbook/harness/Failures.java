@@ -88,11 +88,14 @@ public final class Failures {
         return error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + detail(error));
     }
 
-    /** The message's first line, keys masked, at most {@value #MAX_DETAIL} characters. */
+    /**
+     * The message on one line (every run of whitespace one space: a provider's error body is often pretty-printed
+     * JSON, whose first line is a lone brace), keys masked, at most {@value #MAX_DETAIL} characters.
+     */
     private static String detail(Throwable error) {
         String message = error.getMessage() == null ? "" : scrub(error.getMessage()).strip();
-        String first = message.lines().findFirst().orElse("");
-        return first.length() <= MAX_DETAIL ? first : first.substring(0, MAX_DETAIL - 3) + "...";
+        String line = message.replaceAll("\\s+", " ");
+        return line.length() <= MAX_DETAIL ? line : line.substring(0, MAX_DETAIL - 3) + "...";
     }
 
     /** The text with every configured API key masked. */
