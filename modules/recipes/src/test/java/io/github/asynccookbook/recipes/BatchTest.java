@@ -3,7 +3,6 @@ package io.github.asynccookbook.recipes;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.exception.InternalServerException;
 import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import io.github.asynccookbook.providers.ModelOptions;
@@ -104,72 +103,6 @@ class BatchTest {
         assertThat(outcomes).allMatch(o -> o instanceof Outcome.Success<String>);
         assertThat(stats(mistral).requests()).isEqualTo(30);
         assertThat(stats(mistral).maxInFlight()).isEqualTo(3);
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"gemini", "mistral"})
-    void failFastCancelsTheCallsStillRunning(String name) {
-        Provider provider = provider(name);
-        ChatModel model = provider.chatModel(NO_RETRIES);
-
-        assertThatThrownBy(() -> Batch.of(PROMPTS).run(failingOnceTheOthersStream(provider, model::chat)))
-                .isInstanceOfSatisfying(BatchFailedException.class,
-                        e -> assertThat(e.failure().index()).as(e.getMessage()).isEqualTo(FAILING))
-                .hasCauseInstanceOf(InternalServerException.class);
-
-        ModelStats stats = settled(provider);
-        assertThat(stats.count(500)).isEqualTo(1);
-        assertThat(stats.count(200)).isZero();
-        assertThat(stats.requests()).isEqualTo(PROMPTS.size());
-        assertThat(stats.clientDisconnects()).isEqualTo(PROMPTS.size() - 1);
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"gemini", "mistral"})
-    void failFastCancelsStreamsAtTheirNextPartial(String name) {
-        Provider provider = provider(name);
-        StreamingChatModel model = provider.streamingChatModel();
-        Batch.Call<String, ChatResponse> streamed = Batch.awaiting(prompt -> AsyncChat.chatAsync(model, ask(prompt)));
-
-        assertThatThrownBy(() -> Batch.of(PROMPTS).run(failingOnceTheOthersStream(provider, streamed)))
-                .isInstanceOfSatisfying(BatchFailedException.class,
-                        e -> assertThat(e.failure().index()).as(e.getMessage()).isEqualTo(FAILING));
-
-        ModelStats stats = settled(provider);
-        assertThat(stats.count(500)).isEqualTo(1);
-        assertThat(stats.requests()).isEqualTo(PROMPTS.size());
-        assertThat(stats.clientDisconnects()).isEqualTo(PROMPTS.size() - 1);
-        // Each stream was closed at a partial, long before its answer was complete.
-        assertThat(stats.tokensSent()).isLessThan(stats.clientDisconnects() * ENDLESS_TOKENS);
-    }
-
-    /** Prompt {@link #FAILING} fails at once; the others ask for answers far longer than the test will wait for. */
-    private static final int FAILING = 2;
-    private static final int ENDLESS_TOKENS = 50_000;
-    private static final List<String> PROMPTS = IntStream.range(0, 6)
-            .mapToObj(i -> "Question " + i + (i == FAILING ? " [sim:fault=500]" : " [sim:tokens=" + ENDLESS_TOKENS + "]"))
-            .toList();
-
-    /**
-     * The call of prompt {@link #FAILING} waits until every other call is in flight (a stream: past its first token), so
-     * the failure always finds them all in flight: the assertions count what the simulator recorded, not who won a
-     * race.
-     */
-    private static <O> Batch.Call<String, O> failingOnceTheOthersStream(Provider provider, Batch.Call<String, O> call) {
-        return prompt -> {
-            if (prompt.contains("[sim:fault=")) {
-                await().atMost(Duration.ofSeconds(30)).until(() -> sim.simulator().stats()
-                        .requests(provider.modelName()).stream()
-                        .filter(r -> r.completionMillis() == null && (!r.stream() || r.firstTokenMillis() != null))
-                        .count() == PROMPTS.size() - 1);
-            }
-            return call.call(prompt);
-        };
-    }
-
-    private static ModelStats settled(Provider provider) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> stats(provider).inFlight() == 0);
-        return stats(provider);
     }
 
     @Test
