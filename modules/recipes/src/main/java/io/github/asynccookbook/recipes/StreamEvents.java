@@ -401,7 +401,7 @@ public final class StreamEvents {
             sink.complete();
         }
 
-        /** Ends the run with one Error event, unless it was over already (a cancel makes LangChain4j report "closed"). */
+        /** Ends the run with one Error event, unless it was over (after a cancel LangChain4j reports "closed"). */
         void fail(Run run, Throwable error) {
             if (!over) {
                 sink.next(new StreamEvent.Error(run, Instant.now(), error));
@@ -421,7 +421,6 @@ public final class StreamEvents {
     // end::emission[]
 
     /** One run of a chain: prompt, model and parser events nested in the chain's, as LangChain orders them. */
-    // tag::chainRun[]
     private static final class ChainRun extends Emission implements StreamingChatResponseHandler {
 
         private final Chain chain;
@@ -441,6 +440,7 @@ public final class StreamEvents {
             this.parser = root.child("parser", chain.parser().name(), List.of("seq:step:3"), Map.of());
         }
 
+        // tag::chainStart[]
         void start() {
             emit(new StreamEvent.ChainStart(root, Instant.now(), input));
             emit(new StreamEvent.PromptStart(prompt, Instant.now(), input));
@@ -458,6 +458,7 @@ public final class StreamEvents {
                 fail(model, refusedBeforeSending);
             }
         }
+        // end::chainStart[]
 
         @Override
         public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
@@ -507,14 +508,12 @@ public final class StreamEvents {
             }
         }
     }
-    // end::chainRun[]
 
     /**
      * One AI-service call. Its callbacks come from the stream's thread and, with concurrent tools, from the tools'
      * threads: each is synchronized, so state and event order agree. A model call opens at the start and, after
      * tools, with the first callback of the next call, stamped when the last tool ended (when it was sent).
      */
-    // tag::serviceRun[]
     private static final class ServiceRun extends Emission {
 
         private final StreamingChatModel model;
@@ -557,6 +556,7 @@ public final class StreamEvents {
             }
         }
 
+        // tag::toolRounds[]
         /** The model asked for tools: this call ends; the next one starts once they have run. */
         private synchronized void onIntermediate(ChatResponse response) {
             emit(new StreamEvent.ChatModelEnd(currentCall(), Instant.now(), callInput, response));
@@ -582,6 +582,7 @@ public final class StreamEvents {
             emit(new StreamEvent.ToolEnd(tool, toolsEnded, execution.request(), execution.result()));
             toolTurns.add(ToolExecutionResultMessage.from(execution.request(), execution.result()));
         }
+        // end::toolRounds[]
 
         private synchronized void onComplete(ChatResponse response) {
             if (over()) {
@@ -628,5 +629,4 @@ public final class StreamEvents {
             return all == null ? null : all - (earlier == null ? 0 : earlier);
         }
     }
-    // end::serviceRun[]
 }
