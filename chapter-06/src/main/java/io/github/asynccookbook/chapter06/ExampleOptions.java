@@ -23,4 +23,9 @@ public final class ExampleOptions {
     List<Provider> providers() {
         return providers.providers();
     }
+
+    /** {@code -- 1. Gemini (gemini-2.5-flash): what the example shows --}, before each provider's part. */
+    static void heading(Provider provider, String number, String title) {
+        System.out.printf("%n-- %s. %s (%s): %s --%n", number, provider.displayName(), provider.modelName(), title);
+    }
 }

@@ -65,8 +65,7 @@ public final class _01_ChainEvents implements Callable<Integer> {
 
     static void run(List<Provider> providers, String topic) {
         for (Provider provider : providers) {
-            System.out.printf("%n-- 1. %s (%s): astream_events on the chain --%n", provider.displayName(),
-                    provider.modelName());
+            ExampleOptions.heading(provider, "1", "astream_events on the chain");
             List<StreamEvent> events = printEvents(bulletPoints(provider.streamingChatModel()), topic);
             System.out.printf("%n%n%s", EventLog.table(events));
         }

@@ -52,8 +52,7 @@ public final class _02_ChainThreeWays implements Callable<Integer> {
 
     static void run(List<Provider> providers, String topic) {
         for (Provider provider : providers) {
-            System.out.printf("%n-- 2. %s (%s): one chain, three ways to run it --%n", provider.displayName(),
-                    provider.modelName());
+            ExampleOptions.heading(provider, "2", "one chain, three ways to run it");
             runThreeWays(_01_ChainEvents.bulletPoints(provider.streamingChatModel()), topic);
         }
     }

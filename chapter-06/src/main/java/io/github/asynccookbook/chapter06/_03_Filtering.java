@@ -56,8 +56,7 @@ public final class _03_Filtering implements Callable<Integer> {
 
     static void run(List<Provider> providers, String topic) {
         for (Provider provider : providers) {
-            System.out.printf("%n-- 3. %s (%s): filters on one run --%n", provider.displayName(),
-                    provider.modelName());
+            ExampleOptions.heading(provider, "3", "filters on one run");
             var chain = _01_ChainEvents.bulletPoints(provider.streamingChatModel());
             var table = new ConsoleTable("Filter", "Events kept");
             filtered(chain.streamEvents(Map.of("topic", topic)), FILTERS)

@@ -71,8 +71,7 @@ public final class _04_CancelAndFail implements Callable<Integer> {
 
     static void run(List<Provider> providers, String topic, int stopAfter) {
         for (Provider provider : providers) {
-            System.out.printf("%n-- 4. %s (%s): leave after %d chunks, then a failure --%n", provider.displayName(),
-                    provider.modelName(), stopAfter);
+            ExampleOptions.heading(provider, "4", "leave after " + stopAfter + " chunks, then a failure");
             Chain chain = _01_ChainEvents.bulletPoints(provider.streamingChatModel());
             String longAnswer = SimulatorHints.answerLength(provider, topic, ANSWER_TOKENS);
             List<StreamEvent> received = stopAfterChunks(chain.streamEvents(Map.of("topic", longAnswer)), stopAfter);

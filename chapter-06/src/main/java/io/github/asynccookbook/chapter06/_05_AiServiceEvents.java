@@ -72,8 +72,7 @@ public final class _05_AiServiceEvents implements Callable<Integer> {
 
     static void run(List<Provider> providers, String question) {
         for (Provider provider : providers) {
-            System.out.printf("%n-- 5. %s (%s): an AI service with a tool --%n", provider.displayName(),
-                    provider.modelName());
+            ExampleOptions.heading(provider, "5", "an AI service with a tool");
             long start = System.nanoTime();
             List<StreamEvent> all = events(provider.streamingChatModel(), question).collectList().block();
             long end = System.nanoTime();

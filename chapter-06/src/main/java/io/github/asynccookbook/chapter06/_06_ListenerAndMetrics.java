@@ -51,8 +51,7 @@ public final class _06_ListenerAndMetrics implements Callable<Integer> {
         System.setProperty("org.slf4j.simpleLogger.log." + LoggingChatModelListener.class.getName(), "info");
         var registry = new SimpleMeterRegistry();
         for (Provider provider : providers) {
-            System.out.printf("%n-- 6. %s (%s): a logging listener, TTFT in Micrometer --%n", provider.displayName(),
-                    provider.modelName());
+            ExampleOptions.heading(provider, "6", "a logging listener, TTFT in Micrometer");
             StreamingChatModel model = provider.streamingChatModel(
                     ModelOptions.builder().listener(new LoggingChatModelListener()).build());
             askAll(model, registry, List.of("Give 3 bullet points about: " + topic,
