@@ -2,6 +2,8 @@ package io.github.asynccookbook.chapter01;
 
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import io.github.asynccookbook.harness.GroundTruth;
+import io.github.asynccookbook.harness.Timed;
 import io.github.asynccookbook.providers.ProviderSet;
 import io.github.asynccookbook.simulator.ModelStats;
 import io.github.asynccookbook.simulator.junit.SimulatorExtension;
@@ -32,7 +34,8 @@ class ConcurrencyTest {
 
     @BeforeEach
     void startQuiet() {
-        QuietSimulator.awaitQuietThenReset(sim.simulator());
+        GroundTruth.awaitQuiet(sim.simulator());
+        sim.simulator().reset();
     }
 
     private static ChatRequest request(String prompt) {
@@ -112,8 +115,8 @@ class ConcurrencyTest {
 
         var run = Timed.run(() -> _02_LoopVersusConcurrent.concurrently(models.chat(), LONG, REQUESTS));
 
-        assertThat(PeakInFlight.during(run, sim.simulator(), models.provider().modelName()))
-                .isEqualTo(stats(models).maxInFlight())
-                .isEqualTo(REQUESTS);
+        assertThat(GroundTruth.peakInFlightDuring(models.provider(), run))
+                .isEqualTo(String.valueOf(stats(models).maxInFlight()))
+                .isEqualTo(String.valueOf(REQUESTS));
     }
 }
