@@ -82,7 +82,7 @@ public final class _01_FirstCall implements Callable<Integer> {
     }
 
     static ChatResponse askStreaming(StreamingChatModel model, String question) {
-        return AsyncChat.chatAsync(model, question).join(); // chapter 01's chatAsync, now a recipe; see section 3
+        return AsyncChat.chatAsync(model, question).join(); // the streaming callbacks as a future: section 3
     }
     // end::firstCall[]
 
