@@ -1,11 +1,9 @@
 package io.github.asynccookbook.chapter01;
 
-import io.github.asynccookbook.harness.GroundTruth;
 import io.github.asynccookbook.providers.ProviderSet;
 import io.github.asynccookbook.simulator.RequestRecord;
 import io.github.asynccookbook.simulator.junit.SimulatorExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -24,12 +22,6 @@ class AsyncAndBlockingTogetherTest {
 
     @RegisterExtension
     static SimulatorExtension sim = new SimulatorExtension();
-
-    @BeforeEach
-    void startQuiet() {
-        GroundTruth.awaitQuiet(sim.simulator());
-        sim.simulator().reset();
-    }
 
     private static ProviderModels models() {
         return ProviderModels.of(ProviderSet.forSimulator(sim.simulator()).gemini());

@@ -8,7 +8,6 @@ import io.github.asynccookbook.providers.ProviderSet;
 import io.github.asynccookbook.simulator.ModelStats;
 import io.github.asynccookbook.simulator.junit.SimulatorExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,12 +30,6 @@ class ConcurrencyTest {
 
     @RegisterExtension
     static SimulatorExtension sim = SimulatorExtension.configured(c -> c.timeScale(0.25));
-
-    @BeforeEach
-    void startQuiet() {
-        GroundTruth.awaitQuiet(sim.simulator());
-        sim.simulator().reset();
-    }
 
     private static ChatRequest request(String prompt) {
         return ChatRequest.builder().messages(UserMessage.from(prompt)).build();

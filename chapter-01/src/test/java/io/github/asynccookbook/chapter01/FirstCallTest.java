@@ -5,7 +5,6 @@ import io.github.asynccookbook.providers.Provider;
 import io.github.asynccookbook.providers.ProviderSet;
 import io.github.asynccookbook.simulator.RequestRecord;
 import io.github.asynccookbook.simulator.junit.SimulatorExtension;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,12 +24,6 @@ class FirstCallTest {
 
     @RegisterExtension
     static SimulatorExtension sim = new SimulatorExtension();
-
-    @BeforeEach
-    void startQuiet() {
-        GroundTruth.awaitQuiet(sim.simulator());
-        sim.simulator().reset();
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"gemini", "mistral"})

@@ -10,7 +10,6 @@ import io.github.asynccookbook.providers.ProviderSet;
 import io.github.asynccookbook.recipes.Batch.Outcome;
 import io.github.asynccookbook.simulator.ModelStats;
 import io.github.asynccookbook.simulator.junit.SimulatorExtension;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,12 +31,6 @@ class BatchLessonsTest {
 
     @RegisterExtension
     static SimulatorExtension sim = new SimulatorExtension();
-
-    @BeforeEach
-    void startQuiet() {
-        GroundTruth.awaitQuiet(sim.simulator());
-        sim.simulator().reset();
-    }
 
     private static Provider provider(String name) {
         return ProviderSet.forSimulator(sim.simulator()).get(name);
