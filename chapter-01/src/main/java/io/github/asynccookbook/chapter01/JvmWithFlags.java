@@ -1,6 +1,7 @@
 package io.github.asynccookbook.chapter01;
 
 import java.io.File;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URISyntaxException;
 import java.net.URLClassLoader;
@@ -27,7 +28,10 @@ final class JvmWithFlags {
                 && main.getClassLoader() == ClassLoader.getSystemClassLoader();
     }
 
-    /** Runs {@code main} with {@code args} in a new JVM with {@code flags}, sharing this one's console; its exit status. */
+    /**
+     * Runs {@code main} with {@code args} in a new JVM with {@code flags}, sharing this one's console; its exit
+     * status, or 1 when it could not run.
+     */
     static int run(Class<?> main, List<String> flags, String... args) {
         var command = new ArrayList<String>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -41,11 +45,12 @@ final class JvmWithFlags {
             int status = process.waitFor();
             Runtime.getRuntime().removeShutdownHook(stopIt);
             return status;
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("cannot start " + command.getFirst() + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            System.err.println("cannot start " + command.getFirst() + ": " + e.getMessage());
+            return 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while " + main.getSimpleName() + " ran", e);
+            return 1;
         }
     }
 
