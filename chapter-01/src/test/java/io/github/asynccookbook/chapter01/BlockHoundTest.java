@@ -60,6 +60,5 @@ class BlockHoundTest {
                 .aiMessage().text()).isNotBlank();
         assertThat(_05_BlockHoundCatchesBlocking.nonBlockingOnParallel(provider.streamingChatModel(), REQUEST)
                 .aiMessage().text()).isNotBlank();
-        assertThat(sim.simulator().stats().model(provider.modelName()).count(200)).isEqualTo(2);
     }
 }
