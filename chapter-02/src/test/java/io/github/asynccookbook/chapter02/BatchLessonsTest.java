@@ -2,11 +2,13 @@ package io.github.asynccookbook.chapter02;
 
 import dev.langchain4j.exception.InternalServerException;
 import dev.langchain4j.model.chat.ChatModel;
+import io.github.asynccookbook.harness.AllAtOnce;
 import io.github.asynccookbook.harness.GroundTruth;
 import io.github.asynccookbook.harness.Questions;
 import io.github.asynccookbook.providers.ModelOptions;
 import io.github.asynccookbook.providers.Provider;
 import io.github.asynccookbook.providers.ProviderSet;
+import io.github.asynccookbook.recipes.Batch;
 import io.github.asynccookbook.recipes.Batch.Outcome;
 import io.github.asynccookbook.simulator.ModelStats;
 import io.github.asynccookbook.simulator.junit.SimulatorExtension;
@@ -72,7 +74,7 @@ class BatchLessonsTest {
 
         var failures = new ArrayList<Outcome<String>>();
 
-        _03_AsCompleted.asCompleted(AllAtOnce.model(REQUESTS, provider.chatModel()), Questions.first(REQUESTS),
+        _03_AsCompleted.asCompleted(new AllAtOnce(REQUESTS).chatModel(provider.chatModel()), Questions.first(REQUESTS),
                 outcome -> {
                     seen.add(outcome.index());
                     if (outcome instanceof Outcome.Failure<String>) {
@@ -107,8 +109,12 @@ class BatchLessonsTest {
         Provider provider = provider("mistral");
         List<String> prompts = Questions.first(REQUESTS);
 
-        List<Outcome<String>> all = _05_Scale.fanOut(AllAtOnce.call(REQUESTS, approach.call(provider)), prompts,
-                Integer.MAX_VALUE);
+        var together = new AllAtOnce(REQUESTS);
+        Batch.Call<String, String> call = approach.call(provider);
+        List<Outcome<String>> all = _05_Scale.fanOut(prompt -> {
+            together.arrive();
+            return call.call(prompt);
+        }, prompts, Integer.MAX_VALUE);
         assertThat(all).hasSize(REQUESTS).allMatch(o -> o instanceof Outcome.Success<String>); // all met at once
         assertThat(settled(provider).count(200)).isEqualTo(REQUESTS);
 

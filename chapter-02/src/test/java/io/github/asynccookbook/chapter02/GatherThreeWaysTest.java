@@ -1,6 +1,7 @@
 package io.github.asynccookbook.chapter02;
 
 import dev.langchain4j.model.chat.ChatModel;
+import io.github.asynccookbook.harness.AllAtOnce;
 import io.github.asynccookbook.harness.Questions;
 import io.github.asynccookbook.providers.ProviderSet;
 import io.github.asynccookbook.simulator.junit.SimulatorExtension;
@@ -24,7 +25,7 @@ class GatherThreeWaysTest {
 
     /** The calls go through only once all six are waiting: a gather that ran fewer at once fails. */
     private static ChatModel model() {
-        return AllAtOnce.model(PROMPTS.size(), ProviderSet.forSimulator(sim.simulator()).mistral().chatModel());
+        return new AllAtOnce(PROMPTS.size()).chatModel(ProviderSet.forSimulator(sim.simulator()).mistral().chatModel());
     }
 
     private static long answered() {
