@@ -1,38 +1,41 @@
 package io.github.asynccookbook.chapter01;
 
+import io.github.asynccookbook.harness.ChapterCli;
+import io.github.asynccookbook.harness.ProviderOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 
 /**
- * The chapter's tour: a first blocking call, a loop against concurrent calls, then the ways to make calls
- * asynchronous compared. Each provider builds its models once and uses them for every call.
+ * The chapter's tour: the models built by hand and a first call, a loop against concurrent calls, then the ways to
+ * make calls asynchronous compared. Each provider builds its models once and uses them for every call.
  */
 @Command(name = "chapter-01", mixinStandardHelpOptions = true,
         description = "Sync vs async calls: first call, loop vs concurrent, and the ways to ainvoke compared.")
 public final class Main implements Callable<Integer> {
 
     @Mixin
-    ProviderChoice providers;
+    ProviderOptions providers;
 
     @Mixin
     RequestCount requests;
 
     public static void main(String[] args) {
-        System.exit(Cli.execute(new Main(), args));
+        ChapterCli.exit(new Main(), args);
     }
 
     @Override
     public Integer call() {
-        List<ProviderModels> models = providers.providers().stream().map(ProviderModels::of).toList();
+        var chosen = providers.providers();
 
-        System.out.printf("%n== 1. A first blocking call: \"%s\"%n", _01_FirstCall.QUESTION);
-        models.forEach(m -> _01_FirstCall.print(m.name(), _01_FirstCall.ask(m.chat()), System.out));
+        System.out.printf("%n== 1. Models built by hand, a first call: \"%s\"%n", _01_FirstCall.QUESTION);
+        chosen.forEach(provider -> _01_FirstCall.firstCalls(provider, System.out));
 
+        List<ProviderModels> models = chosen.stream().map(ProviderModels::of).toList();
         System.out.printf("%n== 2. A loop against concurrent calls (providers side by side)%n");
         _02_LoopVersusConcurrent.print(sideBySide(models), requests.value, System.out);
 

@@ -6,8 +6,9 @@ import io.github.asynccookbook.providers.ModelOptions;
 import io.github.asynccookbook.providers.Provider;
 
 /**
- * The two models of one provider, built once and shared by every call of a run: a model owns its HTTP client,
- * with its connection pool and selector thread, and is safe to use from many threads at once.
+ * The two models of one provider, built once and shared by every call of a run, with a {@link WaitingThreads}
+ * listener that notes which thread each answer arrived on. A model owns its HTTP client, with its connection pool
+ * and selector thread, and is safe to use from many threads at once.
  */
 record ProviderModels(Provider provider, ChatModel chat, StreamingChatModel streaming, WaitingThreads waiters) {
 

@@ -4,6 +4,10 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import io.github.asynccookbook.harness.ChapterCli;
+import io.github.asynccookbook.harness.GroundTruth;
+import io.github.asynccookbook.harness.ProviderOptions;
+import io.github.asynccookbook.harness.Timed;
 import io.github.asynccookbook.report.ConsoleTable;
 import io.github.asynccookbook.report.Durations;
 import picocli.CommandLine.Command;
@@ -25,44 +29,6 @@ import java.util.stream.IntStream;
         description = "N requests in a loop, then the same N concurrently on virtual threads, timed.")
 public final class _02_LoopVersusConcurrent implements Callable<Integer> {
 
-    static final ChatRequest REQUEST = ChatRequest.builder().messages(UserMessage.from(_01_FirstCall.QUESTION)).build();
-
-    /** Both runs for one provider. */
-    record Comparison(String provider, Timed<List<ChatResponse>> loop, Timed<List<ChatResponse>> concurrent,
-                      String inFlight) {
-    }
-
-    @Mixin
-    ProviderChoice providers;
-
-    @Mixin
-    RequestCount requests;
-
-    public static void main(String[] args) {
-        System.exit(Cli.execute(new _02_LoopVersusConcurrent(), args));
-    }
-
-    @Override
-    public Integer call() {
-        var comparisons = new ArrayList<Comparison>();
-        for (var provider : providers.providers()) {
-            comparisons.add(compare(ProviderModels.of(provider), requests.value));
-        }
-        System.out.println();
-        print(comparisons, requests.value, System.out);
-        return 0;
-    }
-
-    static Comparison compare(ProviderModels models, int requests) {
-        var loop = Timed.run(() -> inALoop(models.chat(), REQUEST, requests));
-        var concurrent = Timed.run(() -> concurrently(models.chat(), REQUEST, requests));
-        String inFlight = models.provider().simulator()
-                .map(sim -> PeakInFlight.during(loop, sim, models.provider().modelName())
-                        + " / " + PeakInFlight.during(concurrent, sim, models.provider().modelName()))
-                .orElse("- (live)");
-        return new Comparison(models.name(), loop, concurrent, inFlight);
-    }
-
     // tag::loop[]
     static List<ChatResponse> inALoop(ChatModel model, ChatRequest request, int requests) {
         var answers = new ArrayList<ChatResponse>();
@@ -83,6 +49,44 @@ public final class _02_LoopVersusConcurrent implements Callable<Integer> {
         }
     }
     // end::concurrent[]
+
+    /** The question every example of the chapter asks. */
+    static final ChatRequest REQUEST = ChatRequest.builder().messages(UserMessage.from(_01_FirstCall.QUESTION)).build();
+
+    /** Both runs for one provider. */
+    record Comparison(String provider, Timed<List<ChatResponse>> loop, Timed<List<ChatResponse>> concurrent,
+                      String inFlight) {
+    }
+
+    @Mixin
+    ProviderOptions providers;
+
+    @Mixin
+    RequestCount requests;
+
+    public static void main(String[] args) {
+        ChapterCli.exit(new _02_LoopVersusConcurrent(), args);
+    }
+
+    @Override
+    public Integer call() {
+        var comparisons = new ArrayList<Comparison>();
+        for (var provider : providers.providers()) {
+            comparisons.add(compare(ProviderModels.of(provider), requests.value));
+        }
+        System.out.println();
+        print(comparisons, requests.value, System.out);
+        return 0;
+    }
+
+    static Comparison compare(ProviderModels models, int requests) {
+        var loop = Timed.run(() -> inALoop(models.chat(), REQUEST, requests));
+        var concurrent = Timed.run(() -> concurrently(models.chat(), REQUEST, requests));
+        String inFlight = models.provider().simulator().isEmpty() ? "- (live)"
+                : GroundTruth.peakInFlightDuring(models.provider(), loop) + " / "
+                + GroundTruth.peakInFlightDuring(models.provider(), concurrent);
+        return new Comparison(models.name(), loop, concurrent, inFlight);
+    }
 
     static void print(List<Comparison> comparisons, int requests, PrintStream out) {
         var table = new ConsoleTable("Provider", "Loop", "Concurrent", "Speedup", "In flight (simulator)");

@@ -4,6 +4,11 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import io.github.asynccookbook.harness.ChapterCli;
+import io.github.asynccookbook.harness.GroundTruth;
+import io.github.asynccookbook.harness.ProviderOptions;
+import io.github.asynccookbook.harness.Timed;
+import io.github.asynccookbook.recipes.AsyncChat;
 import io.github.asynccookbook.report.ConsoleTable;
 import io.github.asynccookbook.report.Durations;
 import picocli.CommandLine.Command;
@@ -28,6 +33,34 @@ import static io.github.asynccookbook.chapter01._02_LoopVersusConcurrent.REQUEST
 @Command(name = "_03_ThreeWaysToAinvoke", mixinStandardHelpOptions = true,
         description = "N concurrent requests four ways: virtual threads, chatAsync, and two Reactor Monos.")
 public final class _03_ThreeWaysToAinvoke implements Callable<Integer> {
+
+    // tag::chatAsync[]
+    static List<ChatResponse> withChatAsync(StreamingChatModel model, ChatRequest request, int requests) {
+        List<CompletableFuture<ChatResponse>> answers = IntStream.range(0, requests)
+                .mapToObj(i -> AsyncChat.chatAsync(model, request)) // returns at once, nothing of ours waits
+                .toList();
+        return answers.stream().map(CompletableFuture::join).toList();
+    }
+    // end::chatAsync[]
+
+    // tag::monoOnBoundedElastic[]
+    static List<ChatResponse> withMonoOnBoundedElastic(ChatModel model, ChatRequest request, int requests) {
+        return Flux.range(0, requests)
+                .flatMap(i -> Mono.fromCallable(() -> model.chat(request))
+                        .subscribeOn(Schedulers.boundedElastic())) // a pool built for blocking calls
+                .collectList()
+                .block();
+    }
+    // end::monoOnBoundedElastic[]
+
+    // tag::monoFromFuture[]
+    static List<ChatResponse> withMonoFromFuture(StreamingChatModel model, ChatRequest request, int requests) {
+        return Flux.range(0, requests)
+                .flatMap(i -> Mono.fromFuture(() -> AsyncChat.chatAsync(model, request))) // lazy: sent on subscribe
+                .collectList()
+                .block();
+    }
+    // end::monoFromFuture[]
 
     /** One way to run N calls at once, given a provider's models. */
     enum Way {
@@ -57,13 +90,13 @@ public final class _03_ThreeWaysToAinvoke implements Callable<Integer> {
     }
 
     @Mixin
-    ProviderChoice providers;
+    ProviderOptions providers;
 
     @Mixin
     RequestCount requests;
 
     public static void main(String[] args) {
-        System.exit(Cli.execute(new _03_ThreeWaysToAinvoke(), args));
+        ChapterCli.exit(new _03_ThreeWaysToAinvoke(), args);
     }
 
     @Override
@@ -79,40 +112,10 @@ public final class _03_ThreeWaysToAinvoke implements Callable<Integer> {
         models.waiters().takeCensus();
         return Stream.of(Way.values()).map(way -> {
             var run = Timed.run(() -> way.run(models, REQUEST, requests));
-            String inFlight = models.provider().simulator()
-                    .map(sim -> String.valueOf(PeakInFlight.during(run, sim, models.provider().modelName())))
-                    .orElse("-");
+            String inFlight = GroundTruth.peakInFlightDuring(models.provider(), run);
             return new Outcome(way, run, inFlight, models.waiters().takeCensus());
         }).toList();
     }
-
-    // tag::chatAsync[]
-    static List<ChatResponse> withChatAsync(StreamingChatModel model, ChatRequest request, int requests) {
-        List<CompletableFuture<ChatResponse>> answers = IntStream.range(0, requests)
-                .mapToObj(i -> AsyncChat.chatAsync(model, request)) // returns at once, nothing of ours waits
-                .toList();
-        return answers.stream().map(CompletableFuture::join).toList();
-    }
-    // end::chatAsync[]
-
-    // tag::monoOnBoundedElastic[]
-    static List<ChatResponse> withMonoOnBoundedElastic(ChatModel model, ChatRequest request, int requests) {
-        return Flux.range(0, requests)
-                .flatMap(i -> Mono.fromCallable(() -> model.chat(request))
-                        .subscribeOn(Schedulers.boundedElastic())) // a pool built for blocking calls
-                .collectList()
-                .block();
-    }
-    // end::monoOnBoundedElastic[]
-
-    // tag::monoFromFuture[]
-    static List<ChatResponse> withMonoFromFuture(StreamingChatModel model, ChatRequest request, int requests) {
-        return Flux.range(0, requests)
-                .flatMap(i -> Mono.fromFuture(() -> AsyncChat.chatAsync(model, request))) // lazy: sent on subscribe
-                .collectList()
-                .block();
-    }
-    // end::monoFromFuture[]
 
     static void print(String provider, List<Outcome> outcomes, int requests, PrintStream out) {
         var table = new ConsoleTable("Way", "Wall", "In flight", "Threads that waited", "Platform");

@@ -2,7 +2,12 @@ package io.github.asynccookbook.chapter01;
 
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import io.github.asynccookbook.harness.ChapterCli;
+import io.github.asynccookbook.harness.ProviderOptions;
+import io.github.asynccookbook.harness.Timed;
+import io.github.asynccookbook.recipes.AsyncChat;
 import io.github.asynccookbook.report.ConsoleTable;
 import io.github.asynccookbook.report.Durations;
 import picocli.CommandLine.Command;
@@ -29,11 +34,43 @@ public final class _04_AsyncAndBlockingTogether implements Callable<Integer> {
 
     static final String FOLLOW_UP = "Summarise this in one sentence: ";
 
+    // tag::asyncFromSync[]
+    static ChatResponse joinFromSyncCode(StreamingChatModel model, ChatRequest request) {
+        return AsyncChat.chatAsync(model, request).join(); // this thread waits here, and only here
+    }
+
+    static ChatResponse blockFromSyncCode(StreamingChatModel model, ChatRequest request) {
+        return Mono.fromFuture(() -> AsyncChat.chatAsync(model, request)).block();
+    }
+    // end::asyncFromSync[]
+
+    // tag::blockingFromAsync[]
+    static CompletableFuture<String> followUpOffloaded(StreamingChatModel streaming, ChatModel chat,
+                                                      ChatRequest request, Executor blockingWork) {
+        return AsyncChat.chatAsync(streaming, request)
+                .thenApplyAsync(answer -> chat.chat(FOLLOW_UP + answer.aiMessage().text()), blockingWork);
+    }
+
+    static Mono<String> followUpOnBoundedElastic(StreamingChatModel streaming, ChatModel chat, ChatRequest request) {
+        return Mono.fromFuture(() -> AsyncChat.chatAsync(streaming, request))
+                .publishOn(Schedulers.boundedElastic()) // the next steps run where blocking is allowed
+                .map(answer -> chat.chat(FOLLOW_UP + answer.aiMessage().text()));
+    }
+    // end::blockingFromAsync[]
+
+    // tag::blockingOnTheStreamThread[]
+    static CompletableFuture<String> followUpOnTheStreamThread(StreamingChatModel streaming, ChatModel chat,
+                                                              ChatRequest request) {
+        return AsyncChat.chatAsync(streaming, request) // completed by LangChain4j's stream thread...
+                .thenApply(answer -> chat.chat(FOLLOW_UP + answer.aiMessage().text())); // ...which now blocks here
+    }
+    // end::blockingOnTheStreamThread[]
+
     @Mixin
-    ProviderChoice providers;
+    ProviderOptions providers;
 
     public static void main(String[] args) {
-        System.exit(Cli.execute(new _04_AsyncAndBlockingTogether(), args));
+        ChapterCli.exit(new _04_AsyncAndBlockingTogether(), args);
     }
 
     @Override
@@ -44,14 +81,15 @@ public final class _04_AsyncAndBlockingTogether implements Callable<Integer> {
             StreamingChatModel streaming = models.streaming();
             try (var virtualThreads = Executors.newVirtualThreadPerTaskExecutor()) {
                 var table = new ConsoleTable("Pattern", "Wall", "Threads that waited");
-                row(table, models, "join() a chatAsync future", () -> joinFromSyncCode(streaming).aiMessage().text());
-                row(table, models, "block() a Mono", () -> blockFromSyncCode(streaming).aiMessage().text());
+                row(table, models, "join() a chatAsync future",
+                        () -> joinFromSyncCode(streaming, REQUEST).aiMessage().text());
+                row(table, models, "block() a Mono", () -> blockFromSyncCode(streaming, REQUEST).aiMessage().text());
                 row(table, models, "thenApplyAsync(blocking chat, virtual)",
-                        () -> followUpOffloaded(streaming, chat, virtualThreads).join());
+                        () -> followUpOffloaded(streaming, chat, REQUEST, virtualThreads).join());
                 row(table, models, "publishOn(boundedElastic).map(blocking chat)",
-                        () -> followUpOnBoundedElastic(streaming, chat).block());
+                        () -> followUpOnBoundedElastic(streaming, chat, REQUEST).block());
                 row(table, models, "thenApply(blocking chat) - don't",
-                        () -> followUpOnTheStreamThread(streaming, chat).join());
+                        () -> followUpOnTheStreamThread(streaming, chat, REQUEST).join());
                 System.out.printf("%n%s:%n%s", models.name(), table.render());
             }
         }
@@ -63,35 +101,4 @@ public final class _04_AsyncAndBlockingTogether implements Callable<Integer> {
         var timed = Timed.run(run);
         table.row(pattern, Durations.seconds(timed.elapsed()), models.waiters().takeCensus().describe());
     }
-
-    // tag::asyncFromSync[]
-    static ChatResponse joinFromSyncCode(StreamingChatModel model) {
-        return AsyncChat.chatAsync(model, REQUEST).join(); // this thread waits here, and only here
-    }
-
-    static ChatResponse blockFromSyncCode(StreamingChatModel model) {
-        return Mono.fromFuture(() -> AsyncChat.chatAsync(model, REQUEST)).block();
-    }
-    // end::asyncFromSync[]
-
-    // tag::blockingFromAsync[]
-    static CompletableFuture<String> followUpOffloaded(StreamingChatModel streaming, ChatModel chat,
-                                                      Executor blockingWork) {
-        return AsyncChat.chatAsync(streaming, REQUEST)
-                .thenApplyAsync(answer -> chat.chat(FOLLOW_UP + answer.aiMessage().text()), blockingWork);
-    }
-
-    static Mono<String> followUpOnBoundedElastic(StreamingChatModel streaming, ChatModel chat) {
-        return Mono.fromFuture(() -> AsyncChat.chatAsync(streaming, REQUEST))
-                .publishOn(Schedulers.boundedElastic()) // the next steps run where blocking is allowed
-                .map(answer -> chat.chat(FOLLOW_UP + answer.aiMessage().text()));
-    }
-    // end::blockingFromAsync[]
-
-    // tag::blockingOnTheStreamThread[]
-    static CompletableFuture<String> followUpOnTheStreamThread(StreamingChatModel streaming, ChatModel chat) {
-        return AsyncChat.chatAsync(streaming, REQUEST) // completed by LangChain4j's stream thread...
-                .thenApply(answer -> chat.chat(FOLLOW_UP + answer.aiMessage().text())); // ...which now blocks here
-    }
-    // end::blockingOnTheStreamThread[]
 }

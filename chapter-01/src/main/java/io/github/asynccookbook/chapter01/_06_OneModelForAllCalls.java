@@ -1,8 +1,11 @@
 package io.github.asynccookbook.chapter01;
 
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import io.github.asynccookbook.providers.Provider;
+import io.github.asynccookbook.harness.ChapterCli;
+import io.github.asynccookbook.harness.ProviderOptions;
+import io.github.asynccookbook.harness.Timed;
 import io.github.asynccookbook.report.ConsoleTable;
 import io.github.asynccookbook.report.Durations;
 import picocli.CommandLine.Command;
@@ -12,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 import static io.github.asynccookbook.chapter01._02_LoopVersusConcurrent.REQUEST;
@@ -25,23 +29,36 @@ import static io.github.asynccookbook.chapter01._02_LoopVersusConcurrent.REQUEST
         description = "N concurrent calls with one shared model, then with a new model per call: HTTP clients created.")
 public final class _06_OneModelForAllCalls implements Callable<Integer> {
 
+    // tag::oneOrMany[]
+    /** {@code () -> model} shares one model between all calls; {@code builder::build} would make one per call. */
+    static List<ChatResponse> concurrently(Supplier<ChatModel> models, ChatRequest request, int requests) {
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            var answers = IntStream.range(0, requests)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> models.get().chat(request), executor))
+                    .toList();
+            return answers.stream().map(CompletableFuture::join).toList();
+        }
+    }
+    // end::oneOrMany[]
+
     @Mixin
-    ProviderChoice providers;
+    ProviderOptions providers;
 
     @Mixin
     RequestCount requests;
 
     public static void main(String[] args) {
-        System.exit(Cli.execute(new _06_OneModelForAllCalls(), args));
+        ChapterCli.exit(new _06_OneModelForAllCalls(), args);
     }
 
     @Override
     public Integer call() {
         for (var provider : providers.providers()) {
-            provider.chatModel().chat(REQUEST); // warm-up: class loading and JIT would slow the first row down
+            ChatModel shared = provider.chatModel();
+            shared.chat(REQUEST); // warm-up: class loading and JIT would slow the first row down
             var table = new ConsoleTable("Models", "Wall", "New HTTP client threads");
-            row(table, "one shared model", () -> sharedModel(provider.chatModel(), requests.value));
-            row(table, "a new model per call", () -> modelPerCall(provider, requests.value));
+            row(table, "one shared model", () -> concurrently(() -> shared, REQUEST, requests.value));
+            row(table, "a new model per call", () -> concurrently(provider::chatModel, REQUEST, requests.value));
             System.out.printf("%n%s, %d requests at once:%n%s", provider.displayName(), requests.value, table.render());
         }
         return 0;
@@ -62,21 +79,4 @@ public final class _06_OneModelForAllCalls implements Callable<Integer> {
                 .filter(thread -> thread.getName().matches("HttpClient-\\d+-SelectorManager"))
                 .count();
     }
-
-    // tag::shared[]
-    static List<ChatResponse> sharedModel(ChatModel model, int requests) { // built once, safe for many threads
-        return _02_LoopVersusConcurrent.concurrently(model, REQUEST, requests);
-    }
-    // end::shared[]
-
-    // tag::perCall[]
-    static List<ChatResponse> modelPerCall(Provider provider, int requests) { // don't: a new HTTP client per call
-        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            var answers = IntStream.range(0, requests)
-                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> provider.chatModel().chat(REQUEST), executor))
-                    .toList();
-            return answers.stream().map(CompletableFuture::join).toList();
-        }
-    }
-    // end::perCall[]
 }

@@ -4,7 +4,6 @@ import io.github.asynccookbook.providers.ProviderSet;
 import io.github.asynccookbook.simulator.RequestRecord;
 import io.github.asynccookbook.simulator.junit.SimulatorExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 
+import static io.github.asynccookbook.chapter01._02_LoopVersusConcurrent.REQUEST;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Which threads held the two calls of "answer, then a blocking follow-up", and that the follow-up came second. */
@@ -22,11 +22,6 @@ class AsyncAndBlockingTogetherTest {
 
     @RegisterExtension
     static SimulatorExtension sim = new SimulatorExtension();
-
-    @BeforeEach
-    void startQuiet() {
-        QuietSimulator.awaitQuietThenReset(sim.simulator());
-    }
 
     private static ProviderModels models() {
         return ProviderModels.of(ProviderSet.forSimulator(sim.simulator()).gemini());
@@ -42,8 +37,8 @@ class AsyncAndBlockingTogetherTest {
     void syncCodeGetsTheAnswerWithJoinOrBlock() {
         var models = models();
 
-        assertThat(_04_AsyncAndBlockingTogether.joinFromSyncCode(models.streaming()).aiMessage().text()).isNotBlank();
-        assertThat(_04_AsyncAndBlockingTogether.blockFromSyncCode(models.streaming()).aiMessage().text()).isNotBlank();
+        assertThat(_04_AsyncAndBlockingTogether.joinFromSyncCode(models.streaming(), REQUEST).aiMessage().text()).isNotBlank();
+        assertThat(_04_AsyncAndBlockingTogether.blockFromSyncCode(models.streaming(), REQUEST).aiMessage().text()).isNotBlank();
         assertThat(sim.simulator().stats().requests()).hasSize(2).allMatch(r -> r.status() == 200);
     }
 
@@ -53,7 +48,7 @@ class AsyncAndBlockingTogetherTest {
 
         try (var virtualThreads = Executors.newVirtualThreadPerTaskExecutor()) {
             assertThat(_04_AsyncAndBlockingTogether
-                    .followUpOffloaded(models.streaming(), models.chat(), virtualThreads).join()).isNotBlank();
+                    .followUpOffloaded(models.streaming(), models.chat(), REQUEST, virtualThreads).join()).isNotBlank();
         }
 
         assertThat(models.waiters().takeCensus()).isEqualTo(new WaitingThreads.Census(1, Map.of(STREAM_THREAD, 1L)));
@@ -64,7 +59,7 @@ class AsyncAndBlockingTogetherTest {
     void publishOnRunsTheBlockingFollowUpOnBoundedElastic() {
         var models = models();
 
-        assertThat(_04_AsyncAndBlockingTogether.followUpOnBoundedElastic(models.streaming(), models.chat()).block())
+        assertThat(_04_AsyncAndBlockingTogether.followUpOnBoundedElastic(models.streaming(), models.chat(), REQUEST).block())
                 .isNotBlank();
 
         assertThat(models.waiters().takeCensus())
@@ -76,7 +71,7 @@ class AsyncAndBlockingTogetherTest {
     void thenApplyRunsTheBlockingFollowUpOnLangChain4jsStreamThread() {
         var models = models();
 
-        assertThat(_04_AsyncAndBlockingTogether.followUpOnTheStreamThread(models.streaming(), models.chat()).join())
+        assertThat(_04_AsyncAndBlockingTogether.followUpOnTheStreamThread(models.streaming(), models.chat(), REQUEST).join())
                 .isNotBlank();
 
         // Two calls, one thread: the stream's reader was held for the follow-up too.

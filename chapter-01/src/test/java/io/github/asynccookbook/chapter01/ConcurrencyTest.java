@@ -2,11 +2,13 @@ package io.github.asynccookbook.chapter01;
 
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import io.github.asynccookbook.harness.AllAtOnce;
+import io.github.asynccookbook.harness.GroundTruth;
+import io.github.asynccookbook.harness.Timed;
 import io.github.asynccookbook.providers.ProviderSet;
 import io.github.asynccookbook.simulator.ModelStats;
 import io.github.asynccookbook.simulator.junit.SimulatorExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,22 +20,20 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The simulator's ground truth for the loop, the concurrent run and each way to ainvoke. */
+/**
+ * The loop, the concurrent run and each way to ainvoke: which threads waited, what the simulator answered, and that
+ * the concurrent ways really run all their calls at once (each call waits until all of them are in {@code chat()},
+ * so a way that ran fewer at once would fail, whatever the machine's load).
+ */
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang fails the test, not the build
 class ConcurrencyTest {
 
     private static final int REQUESTS = 10;
     private static final ChatRequest SHORT = request("[sim:tokens=5] Why do some birds migrate?");
-    /** Answers of about 0.5 s to 0.8 s: ten started together overlap however busy the machine is. */
     private static final ChatRequest LONG = request("[sim:tokens=250] Why do some birds migrate?");
 
     @RegisterExtension
-    static SimulatorExtension sim = SimulatorExtension.configured(c -> c.timeScale(0.25));
-
-    @BeforeEach
-    void startQuiet() {
-        QuietSimulator.awaitQuietThenReset(sim.simulator());
-    }
+    static SimulatorExtension sim = new SimulatorExtension();
 
     private static ChatRequest request(String prompt) {
         return ChatRequest.builder().messages(UserMessage.from(prompt)).build();
@@ -43,8 +43,15 @@ class ConcurrencyTest {
         return ProviderModels.of(ProviderSet.forSimulator(sim.simulator()).get(provider));
     }
 
+    /** The provider's models, each call of which waits until {@link #REQUESTS} calls are in {@code chat()}. */
+    private static ProviderModels allAtOnce(ProviderModels models) {
+        var together = new AllAtOnce(REQUESTS);
+        return new ProviderModels(models.provider(), together.chatModel(models.chat()),
+                together.streamingChatModel(models.streaming()), models.waiters());
+    }
+
     private static ModelStats stats(ProviderModels models) {
-        return sim.simulator().stats().model(models.provider().modelName());
+        return GroundTruth.settled(models.provider()).orElseThrow();
     }
 
     @ParameterizedTest
@@ -61,33 +68,33 @@ class ConcurrencyTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"gemini", "mistral"})
-    void theConcurrentRunHasAllRequestsInFlightAtOnce(String provider) {
-        var models = models(provider);
+    void theConcurrentRunHasAllRequestsUnderWayAtOnce(String provider) {
+        var models = allAtOnce(models(provider));
 
         var answers = _02_LoopVersusConcurrent.concurrently(models.chat(), LONG, REQUESTS);
 
         assertThat(answers).hasSize(REQUESTS);
-        assertThat(stats(models).maxInFlight()).isEqualTo(REQUESTS);
+        assertThat(stats(models).count(200)).isEqualTo(REQUESTS);
         assertThat(models.waiters().takeCensus().virtual()).isEqualTo(REQUESTS);
     }
 
     @ParameterizedTest
     @EnumSource(_03_ThreeWaysToAinvoke.Way.class)
-    void everyWayToAinvokeHasAllRequestsInFlightAtOnce(_03_ThreeWaysToAinvoke.Way way) {
+    void everyWayToAinvokeHasAllRequestsUnderWayAtOnce(_03_ThreeWaysToAinvoke.Way way) {
         for (String provider : List.of("gemini", "mistral")) {
-            var models = models(provider);
+            var models = allAtOnce(models(provider));
 
             var answers = way.run(models, LONG, REQUESTS);
 
-            assertThat(answers).hasSize(REQUESTS);
-            assertThat(stats(models).maxInFlight()).as(provider).isEqualTo(REQUESTS);
+            assertThat(answers).as(provider).hasSize(REQUESTS);
+            assertThat(stats(models).count(200)).as(provider).isEqualTo(REQUESTS);
         }
     }
 
     @ParameterizedTest
     @EnumSource(value = _03_ThreeWaysToAinvoke.Way.class, names = {"CHAT_ASYNC", "MONO_FROM_FUTURE"})
     void chatAsyncHoldsNoThreadOfOursButTheLibrarysStreamThreads(_03_ThreeWaysToAinvoke.Way way) {
-        var models = models("mistral");
+        var models = allAtOnce(models("mistral"));
 
         way.run(models, LONG, REQUESTS);
 
@@ -98,7 +105,7 @@ class ConcurrencyTest {
 
     @Test
     void monoFromCallableHoldsOneBoundedElasticThreadPerCall() {
-        var models = models("gemini");
+        var models = allAtOnce(models("gemini"));
 
         _03_ThreeWaysToAinvoke.Way.MONO_ON_BOUNDED_ELASTIC.run(models, LONG, REQUESTS);
 
@@ -107,13 +114,12 @@ class ConcurrencyTest {
     }
 
     @Test
-    void peakInFlightDuringARunMatchesTheSimulatorsOwnCount() {
+    void peakInFlightDuringARunIsTheSimulatorsOwnCount() {
         var models = models("gemini");
 
         var run = Timed.run(() -> _02_LoopVersusConcurrent.concurrently(models.chat(), LONG, REQUESTS));
 
-        assertThat(PeakInFlight.during(run, sim.simulator(), models.provider().modelName()))
-                .isEqualTo(stats(models).maxInFlight())
-                .isEqualTo(REQUESTS);
+        assertThat(GroundTruth.peakInFlightDuring(models.provider(), run))
+                .isEqualTo(String.valueOf(stats(models).maxInFlight()));
     }
 }

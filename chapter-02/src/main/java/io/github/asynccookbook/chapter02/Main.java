@@ -1,11 +1,12 @@
 package io.github.asynccookbook.chapter02;
 
-import io.github.asynccookbook.chapter01.Cli;
-import io.github.asynccookbook.chapter01.ProviderChoice;
-import picocli.CommandLine;
+import io.github.asynccookbook.harness.ChapterCli;
+import io.github.asynccookbook.harness.ProviderOptions;
+import io.github.asynccookbook.providers.Provider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -17,27 +18,34 @@ import java.util.concurrent.Callable;
 public final class Main implements Callable<Integer> {
 
     @Mixin
-    ProviderChoice providers;
+    ProviderOptions providers;
 
     public static void main(String[] args) {
-        System.exit(Cli.execute(new Main(), args));
+        ChapterCli.exit(new Main(), args);
     }
 
     @Override
     public Integer call() throws Exception {
-        String provider = "--provider=" + providers.choice();
-        step("1. Gather N calls, results in input order", new _01_GatherThreeWays(), provider, "--requests=5");
-        step("2. A batch like abatch: max concurrency, exceptions in their slots", new _02_BatchLikeAbatch(),
-                provider, "--requests=8", "--max-concurrency=4");
-        step("3. As completed", new _03_AsCompleted(), provider, "--requests=5");
-        step("4. Fail fast against collect all", new _04_FailFastVersusCollectAll(), provider,
-                "--requests=6", "--tokens=250");
-        step("5. Scale", new _05_Scale(), provider, "--requests=10,1000");
+        List<Provider> chosen = providers.providers();
+
+        section("1. Gather N calls, results in input order");
+        _01_GatherThreeWays.show(chosen, 5);
+
+        section("2. A batch like abatch: max concurrency, exceptions in their slots");
+        chosen.forEach(provider -> _02_BatchLikeAbatch.show(provider, 8, 4));
+
+        section("3. As completed");
+        chosen.forEach(provider -> _03_AsCompleted.show(provider, 5));
+
+        section("4. Fail fast against collect all");
+        chosen.forEach(provider -> _04_FailFastVersusCollectAll.compare(provider, 6, 250));
+
+        section("5. Scale");
+        _05_Scale.run(providers, List.of(10, 1000), Integer.MAX_VALUE, List.of(_05_Scale.Approach.blocking));
         return 0;
     }
 
-    private static void step(String title, Callable<Integer> example, String... args) throws Exception {
+    private static void section(String title) {
         System.out.printf("%n== %s%n", title);
-        CommandLine.populateCommand(example, args).call();
     }
 }

@@ -1,8 +1,12 @@
 package io.github.asynccookbook.chapter02;
 
-import io.github.asynccookbook.chapter01.Cli;
-import io.github.asynccookbook.chapter01.ProviderChoice;
 import dev.langchain4j.model.chat.ChatModel;
+import io.github.asynccookbook.harness.Bounds;
+import io.github.asynccookbook.harness.ChapterCli;
+import io.github.asynccookbook.harness.GroundTruth;
+import io.github.asynccookbook.harness.ProviderOptions;
+import io.github.asynccookbook.harness.Questions;
+import io.github.asynccookbook.harness.Timed;
 import io.github.asynccookbook.providers.Provider;
 import io.github.asynccookbook.report.ConsoleTable;
 import io.github.asynccookbook.report.Durations;
@@ -10,7 +14,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -35,32 +38,83 @@ import java.util.concurrent.Future;
         description = "Gather N calls with results in input order: allOf, invokeAll and Reactor.")
 public final class _01_GatherThreeWays implements Callable<Integer> {
 
-    @Mixin
-    ProviderChoice providers;
-
-    @Option(names = "--requests", paramLabel = "N", defaultValue = "5",
-            description = "calls to gather (default: ${DEFAULT-VALUE})")
-    int requests;
-
-    @Spec
-    CommandSpec spec;
-
     // tag::scheduler[]
     /** Schedulers.boundedElastic() would cap a gather at 10 threads per core; a virtual thread per call has no cap. */
     static final Scheduler VIRTUAL_THREADS =
             Schedulers.fromExecutorService(Executors.newVirtualThreadPerTaskExecutor(), "gather");
     // end::scheduler[]
 
+    // tag::allOf[]
+    static List<String> allOf(ChatModel model, List<String> prompts) {
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<CompletableFuture<String>> futures = prompts.stream()
+                    .map(prompt -> CompletableFuture.supplyAsync(() -> model.chat(prompt), executor))
+                    .toList();
+            CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).join();
+            return futures.stream().map(CompletableFuture::join).toList(); // input order, all done
+        }
+    }
+    // end::allOf[]
+
+    // tag::invokeAll[]
+    static List<String> invokeAll(ChatModel model, List<String> prompts)
+            throws InterruptedException, ExecutionException {
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Callable<String>> calls = prompts.stream()
+                    .<Callable<String>>map(prompt -> () -> model.chat(prompt))
+                    .toList();
+            var answers = new ArrayList<String>();
+            for (Future<String> future : executor.invokeAll(calls)) { // returns when every call is done
+                answers.add(future.get());
+            }
+            return answers;
+        }
+    }
+    // end::invokeAll[]
+
+    // tag::flatMapSequential[]
+    static List<String> flatMapSequential(ChatModel model, List<String> prompts) {
+        return Flux.fromIterable(prompts)
+                .flatMapSequential(prompt -> Mono.fromCallable(() -> model.chat(prompt))
+                        .subscribeOn(VIRTUAL_THREADS), prompts.size()) // all at once, emitted in input order
+                .collectList()
+                .block();
+    }
+    // end::flatMapSequential[]
+
+    // tag::zip[]
+    static Tuple2<String, String> zip(ChatModel gemini, ChatModel mistral, String prompt) {
+        return Mono.zip(
+                        Mono.fromCallable(() -> gemini.chat(prompt)).subscribeOn(VIRTUAL_THREADS),
+                        Mono.fromCallable(() -> mistral.chat(prompt)).subscribeOn(VIRTUAL_THREADS))
+                .block();
+    }
+    // end::zip[]
+
+    static final int MAX_REQUESTS = 1_000;
+
+    @Mixin
+    ProviderOptions providers;
+
+    @Option(names = "--requests", paramLabel = "N", defaultValue = "5",
+            description = "Calls to gather, 1 to " + MAX_REQUESTS + " (default: ${DEFAULT-VALUE}).")
+    int requests;
+
+    @Spec
+    CommandSpec spec;
+
     public static void main(String[] args) {
-        System.exit(Cli.execute(new _01_GatherThreeWays(), args));
+        ChapterCli.exit(new _01_GatherThreeWays(), args);
     }
 
     @Override
     public Integer call() throws Exception {
-        if (requests < 1 || requests > 1_000) {
-            throw new ParameterException(spec.commandLine(), "--requests must be between 1 and 1000, got " + requests);
-        }
-        List<Provider> chosen = providers.providers();
+        Bounds.require(spec, "--requests", requests, 1, MAX_REQUESTS);
+        show(providers.providers(), requests);
+        return 0;
+    }
+
+    static void show(List<Provider> chosen, int requests) throws Exception {
         List<String> prompts = Questions.first(requests);
         for (Provider provider : chosen) {
             compare(provider, prompts);
@@ -68,7 +122,6 @@ public final class _01_GatherThreeWays implements Callable<Integer> {
         if (chosen.size() == 2) {
             twoProvidersAtOnce(chosen.get(0).chatModel(), chosen.get(1).chatModel(), Questions.about(0));
         }
-        return 0;
     }
 
     private static void compare(Provider provider, List<String> prompts) throws Exception {
@@ -109,58 +162,10 @@ public final class _01_GatherThreeWays implements Callable<Integer> {
         }
     }
 
-    // tag::allOf[]
-    static List<String> allOf(ChatModel model, List<String> prompts) {
-        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<CompletableFuture<String>> futures = prompts.stream()
-                    .map(prompt -> CompletableFuture.supplyAsync(() -> model.chat(prompt), executor))
-                    .toList();
-            CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).join();
-            return futures.stream().map(CompletableFuture::join).toList(); // input order, all done
-        }
-    }
-    // end::allOf[]
-
-    // tag::invokeAll[]
-    static List<String> invokeAll(ChatModel model, List<String> prompts)
-            throws InterruptedException, ExecutionException {
-        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Callable<String>> calls = prompts.stream()
-                    .<Callable<String>>map(prompt -> () -> model.chat(prompt))
-                    .toList();
-            var answers = new ArrayList<String>();
-            for (Future<String> future : executor.invokeAll(calls)) { // returns when every call is done
-                answers.add(future.get());
-            }
-            return answers;
-        }
-    }
-    // end::invokeAll[]
-
-    // tag::flatMapSequential[]
-    static List<String> flatMapSequential(ChatModel model, List<String> prompts) {
-        return Flux.fromIterable(prompts)
-                .flatMapSequential(prompt -> Mono.fromCallable(() -> model.chat(prompt))
-                        .subscribeOn(VIRTUAL_THREADS), prompts.size()) // all at once, emitted in input order
-                .collectList()
-                .block();
-    }
-    // end::flatMapSequential[]
-
     private static void twoProvidersAtOnce(ChatModel gemini, ChatModel mistral, String prompt) {
         System.out.printf("%nTwo different calls at once: Mono.zip(Gemini, Mistral)%n");
-        long start = System.nanoTime();
-        Tuple2<String, String> both = zip(gemini, mistral, prompt);
-        System.out.printf("  wall %s%n  Gemini  -> %s%n  Mistral -> %s%n", Durations.seconds(System.nanoTime() - start),
-                Questions.head(both.getT1(), 60), Questions.head(both.getT2(), 60));
+        Timed<Tuple2<String, String>> both = Timed.run(() -> zip(gemini, mistral, prompt));
+        System.out.printf("  wall %s%n  Gemini  -> %s%n  Mistral -> %s%n", Durations.seconds(both.elapsed()),
+                Questions.head(both.value().getT1(), 60), Questions.head(both.value().getT2(), 60));
     }
-
-    // tag::zip[]
-    static Tuple2<String, String> zip(ChatModel gemini, ChatModel mistral, String prompt) {
-        return Mono.zip(
-                        Mono.fromCallable(() -> gemini.chat(prompt)).subscribeOn(VIRTUAL_THREADS),
-                        Mono.fromCallable(() -> mistral.chat(prompt)).subscribeOn(VIRTUAL_THREADS))
-                .block();
-    }
-    // end::zip[]
 }
