@@ -1,8 +1,9 @@
 package io.github.asynccookbook.chapter03;
 
 import dev.langchain4j.model.chat.ChatModel;
+import io.github.asynccookbook.harness.ChapterCli;
+import io.github.asynccookbook.harness.ProviderOptions;
 import io.github.asynccookbook.providers.Provider;
-import io.github.asynccookbook.providers.Providers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -16,28 +17,6 @@ import java.util.concurrent.Semaphore;
 @Command(name = "_02_SemaphoreLimit", mixinStandardHelpOptions = true,
         description = "Cap in-flight requests with java.util.concurrent.Semaphore.")
 public final class _02_SemaphoreLimit implements Callable<Integer> {
-
-    @Mixin
-    Workload workload;
-
-    @Mixin
-    ConcurrencyOption concurrency;
-
-    public static void main(String[] args) {
-        System.exit(ChapterCli.execute(new _02_SemaphoreLimit(), args));
-    }
-
-    @Override
-    public Integer call() throws Exception {
-        ConcurrencyRun.printPerProvider(workload.providers(Providers.defaults()),
-                provider -> run(provider, workload.questions(), concurrency.concurrency));
-        return 0;
-    }
-
-    static ConcurrencyRun run(Provider provider, List<String> questions, int limit) throws Exception {
-        return ConcurrencyRun.measure(provider, "Semaphore(" + limit + ")", questions,
-                (model, all) -> askAll(model, all, limit));
-    }
 
     // tag::semaphore[]
     static List<String> askAll(ChatModel model, List<String> questions, int limit) throws InterruptedException {
@@ -55,4 +34,30 @@ public final class _02_SemaphoreLimit implements Callable<Integer> {
         }
     }
     // end::semaphore[]
+
+    @Mixin
+    ProviderOptions providers;
+
+    @Mixin
+    Workload workload;
+
+    @Mixin
+    MaxConcurrency maxConcurrency;
+
+    public static void main(String[] args) {
+        ChapterCli.exit(new _02_SemaphoreLimit(), args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        List<String> questions = workload.questions();
+        int limit = maxConcurrency.value();
+        ConcurrencyRun.printPerProvider(providers.providers(), provider -> run(provider, questions, limit));
+        return 0;
+    }
+
+    static ConcurrencyRun run(Provider provider, List<String> questions, int limit) throws Exception {
+        return ConcurrencyRun.measure(provider, "Semaphore(" + limit + ")", questions,
+                (model, all) -> askAll(model, all, limit));
+    }
 }

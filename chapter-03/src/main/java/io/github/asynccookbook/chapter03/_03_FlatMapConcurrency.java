@@ -1,8 +1,9 @@
 package io.github.asynccookbook.chapter03;
 
 import dev.langchain4j.model.chat.ChatModel;
+import io.github.asynccookbook.harness.ChapterCli;
+import io.github.asynccookbook.harness.ProviderOptions;
 import io.github.asynccookbook.providers.Provider;
-import io.github.asynccookbook.providers.Providers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import reactor.core.publisher.Flux;
@@ -17,28 +18,6 @@ import java.util.concurrent.Callable;
         description = "Cap in-flight requests with Reactor's flatMapSequential(mapper, concurrency).")
 public final class _03_FlatMapConcurrency implements Callable<Integer> {
 
-    @Mixin
-    Workload workload;
-
-    @Mixin
-    ConcurrencyOption concurrency;
-
-    public static void main(String[] args) {
-        System.exit(ChapterCli.execute(new _03_FlatMapConcurrency(), args));
-    }
-
-    @Override
-    public Integer call() throws Exception {
-        ConcurrencyRun.printPerProvider(workload.providers(Providers.defaults()),
-                provider -> run(provider, workload.questions(), concurrency.concurrency));
-        return 0;
-    }
-
-    static ConcurrencyRun run(Provider provider, List<String> questions, int limit) throws Exception {
-        return ConcurrencyRun.measure(provider, "flatMap(..., " + limit + ")", questions,
-                (model, all) -> askAll(model, all, limit));
-    }
-
     // tag::flatmap[]
     static List<String> askAll(ChatModel model, List<String> questions, int limit) {
         return Flux.fromIterable(questions)
@@ -48,4 +27,30 @@ public final class _03_FlatMapConcurrency implements Callable<Integer> {
                 .block();
     }
     // end::flatmap[]
+
+    @Mixin
+    ProviderOptions providers;
+
+    @Mixin
+    Workload workload;
+
+    @Mixin
+    MaxConcurrency maxConcurrency;
+
+    public static void main(String[] args) {
+        ChapterCli.exit(new _03_FlatMapConcurrency(), args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        List<String> questions = workload.questions();
+        int limit = maxConcurrency.value();
+        ConcurrencyRun.printPerProvider(providers.providers(), provider -> run(provider, questions, limit));
+        return 0;
+    }
+
+    static ConcurrencyRun run(Provider provider, List<String> questions, int limit) throws Exception {
+        return ConcurrencyRun.measure(provider, "flatMap(..., " + limit + ")", questions,
+                (model, all) -> askAll(model, all, limit));
+    }
 }

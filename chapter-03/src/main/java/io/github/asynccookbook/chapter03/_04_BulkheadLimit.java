@@ -1,8 +1,9 @@
 package io.github.asynccookbook.chapter03;
 
 import dev.langchain4j.model.chat.ChatModel;
+import io.github.asynccookbook.harness.ChapterCli;
+import io.github.asynccookbook.harness.ProviderOptions;
 import io.github.asynccookbook.providers.Provider;
-import io.github.asynccookbook.providers.Providers;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import picocli.CommandLine.Command;
@@ -22,28 +23,6 @@ public final class _04_BulkheadLimit implements Callable<Integer> {
     /** A request waits this long for a free slot before the bulkhead refuses it. */
     private static final Duration MAX_WAIT = Duration.ofMinutes(5);
 
-    @Mixin
-    Workload workload;
-
-    @Mixin
-    ConcurrencyOption concurrency;
-
-    public static void main(String[] args) {
-        System.exit(ChapterCli.execute(new _04_BulkheadLimit(), args));
-    }
-
-    @Override
-    public Integer call() throws Exception {
-        ConcurrencyRun.printPerProvider(workload.providers(Providers.defaults()),
-                provider -> run(provider, workload.questions(), concurrency.concurrency));
-        return 0;
-    }
-
-    static ConcurrencyRun run(Provider provider, List<String> questions, int limit) throws Exception {
-        return ConcurrencyRun.measure(provider, "Bulkhead(" + limit + ")", questions,
-                (model, all) -> askAll(model, all, limit));
-    }
-
     // tag::bulkhead[]
     static List<String> askAll(ChatModel model, List<String> questions, int limit) throws InterruptedException {
         Bulkhead bulkhead = Bulkhead.of("llm", BulkheadConfig.custom()
@@ -58,4 +37,30 @@ public final class _04_BulkheadLimit implements Callable<Integer> {
         }
     }
     // end::bulkhead[]
+
+    @Mixin
+    ProviderOptions providers;
+
+    @Mixin
+    Workload workload;
+
+    @Mixin
+    MaxConcurrency maxConcurrency;
+
+    public static void main(String[] args) {
+        ChapterCli.exit(new _04_BulkheadLimit(), args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        List<String> questions = workload.questions();
+        int limit = maxConcurrency.value();
+        ConcurrencyRun.printPerProvider(providers.providers(), provider -> run(provider, questions, limit));
+        return 0;
+    }
+
+    static ConcurrencyRun run(Provider provider, List<String> questions, int limit) throws Exception {
+        return ConcurrencyRun.measure(provider, "Bulkhead(" + limit + ")", questions,
+                (model, all) -> askAll(model, all, limit));
+    }
 }

@@ -1,11 +1,16 @@
 package io.github.asynccookbook.chapter03;
 
 import dev.langchain4j.model.chat.ChatModel;
+import io.github.asynccookbook.harness.ChapterCli;
+import io.github.asynccookbook.harness.ProviderOptions;
 import io.github.asynccookbook.providers.Provider;
-import io.github.asynccookbook.providers.ProviderSet;
+import io.github.asynccookbook.recipes.RetryOnRateLimit;
+import io.github.asynccookbook.recipes.SlidingWindowRateLimiter;
 import io.github.asynccookbook.simulator.Simulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -21,23 +26,49 @@ import java.util.concurrent.Future;
         description = "Stay under the free tier with a hand-built sliding-window limiter.")
 public final class _05_HandBuiltRateLimiter implements Callable<Integer> {
 
+    /** Every answer of this chapter is capped at this many tokens ({@code maxOutputTokens}). */
+    static final int MAX_ANSWER_TOKENS = 30;
+
+    // tag::limited[]
+    static List<String> askAll(ChatModel model, List<String> questions, SlidingWindowRateLimiter limiter,
+                               RetryOnRateLimit retry) throws InterruptedException {
+        List<Callable<String>> calls = questions.stream().<Callable<String>>map(question -> () -> retry.call(() -> {
+            limiter.acquire(estimatedTokens(question)); // await rate_limiter.acquire()
+            return model.chat(question);
+        })).toList();
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            return executor.invokeAll(calls).stream().map(Future::resultNow).toList();
+        }
+    }
+
+    /**
+     * What a request costs against a tokens-per-minute limit before we know the answer: about four characters per
+     * prompt token, plus the answer cap (Mistral counts output too; for Gemini, which counts input only, it errs on
+     * the safe side).
+     */
+    static long estimatedTokens(String prompt) {
+        return prompt.length() / 4 + 1 + MAX_ANSWER_TOKENS;
+    }
+    // end::limited[]
+
+    @Mixin
+    ProviderOptions providers;
+
     @Mixin
     Workload workload;
 
-    @Mixin
-    RateLimitLab lab;
+    @Spec
+    CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(ChapterCli.execute(new _05_HandBuiltRateLimiter(), args));
+        ChapterCli.exit(new _05_HandBuiltRateLimiter(), args);
     }
 
     @Override
     public Integer call() throws Exception {
-        System.out.println(lab.describe());
-        try (Simulator simulator = lab.start()) {
-            LimitedRun.printPerProvider(workload.providers(ProviderSet.forSimulator(simulator)),
-                    provider -> run(simulator, provider, workload.questions()));
-        }
+        List<String> questions = workload.questions();
+        RateLimitLab.of(spec, providers).run((simulator, chosen) ->
+                LimitedRun.printPerProvider(chosen, provider -> run(simulator, provider, questions)));
         return 0;
     }
 
@@ -46,17 +77,4 @@ public final class _05_HandBuiltRateLimiter implements Callable<Integer> {
                 model, all, limits.slidingWindow(),
                 RetryOnRateLimit.builder().waitWithoutHint(limits.requestWindow()).build()));
     }
-
-    // tag::limited[]
-    static List<String> askAll(ChatModel model, List<String> questions, SlidingWindowRateLimiter limiter,
-                               RetryOnRateLimit retry) throws InterruptedException {
-        List<Callable<String>> calls = questions.stream().<Callable<String>>map(question -> () -> retry.call(() -> {
-            limiter.acquire(Questions.estimatedTokens(question)); // await rate_limiter.acquire()
-            return model.chat(question);
-        })).toList();
-        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            return executor.invokeAll(calls).stream().map(Future::resultNow).toList();
-        }
-    }
-    // end::limited[]
 }

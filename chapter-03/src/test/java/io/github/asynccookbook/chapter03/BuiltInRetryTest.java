@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
+import java.util.OptionalInt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +28,8 @@ class BuiltInRetryTest {
         Simulator simulator = sim.simulator();
         Provider gemini = ProviderSet.forSimulator(simulator).gemini();
 
-        List<_07_RetryHonouringTheHint.Burst> bursts = _07_RetryHonouringTheHint.compare(simulator, gemini);
+        List<_07_RetryHonouringTheHint.Burst> bursts = _07_RetryHonouringTheHint.compare(simulator, gemini,
+                OptionalInt.empty());
 
         var builtIn = bursts.get(0);
         assertThat(builtIn.answered()).as("one of the 11 was refused three times").isEqualTo(10);

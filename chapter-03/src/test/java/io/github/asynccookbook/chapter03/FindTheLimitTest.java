@@ -1,5 +1,6 @@
 package io.github.asynccookbook.chapter03;
 
+import io.github.asynccookbook.harness.Questions;
 import io.github.asynccookbook.providers.ModelOptions;
 import io.github.asynccookbook.providers.Provider;
 import io.github.asynccookbook.providers.ProviderSet;
@@ -27,9 +28,10 @@ class FindTheLimitTest {
     void the429sBeginOneRequestAboveTheTiersLimit(String providerName, int firstRefused) throws Exception {
         Provider provider = ProviderSet.forSimulator(sim.simulator()).get(providerName);
         var model = provider.chatModel(ModelOptions.builder()
-                .maxOutputTokens(Questions.MAX_ANSWER_TOKENS).maxRetries(0).build());
+                .maxOutputTokens(_05_HandBuiltRateLimiter.MAX_ANSWER_TOKENS).maxRetries(0).build());
 
-        List<_01_FindTheLimit.Round> rounds = _01_FindTheLimit.findTheLimit(sim.simulator(), model, 16);
+        List<_01_FindTheLimit.Round> rounds = _01_FindTheLimit.findTheLimit(model, Questions.numbered(16),
+                sim.simulator()::reset);
 
         assertThat(rounds).filteredOn(round -> round.refused() > 0)
                 .extracting(_01_FindTheLimit.Round::atOnce).allMatch(atOnce -> atOnce >= firstRefused)

@@ -1,7 +1,9 @@
 package io.github.asynccookbook.chapter03;
 
+import io.github.asynccookbook.harness.Questions;
 import io.github.asynccookbook.providers.Provider;
 import io.github.asynccookbook.providers.ProviderSet;
+import io.github.asynccookbook.recipes.RetryOnRateLimit;
 import io.github.asynccookbook.simulator.ModelStats;
 import io.github.asynccookbook.simulator.Simulator;
 import io.github.asynccookbook.simulator.Tier;
