@@ -7,8 +7,10 @@ import io.github.asynccookbook.providers.Provider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
@@ -19,7 +21,8 @@ import java.util.concurrent.Semaphore;
 public final class _02_SemaphoreLimit implements Callable<Integer> {
 
     // tag::semaphore[]
-    static List<String> askAll(ChatModel model, List<String> questions, int limit) throws InterruptedException {
+    static List<String> askAll(ChatModel model, List<String> questions, int limit)
+            throws InterruptedException, ExecutionException {
         var permits = new Semaphore(limit);
         List<Callable<String>> calls = questions.stream().<Callable<String>>map(question -> () -> {
             permits.acquire(); // async with sem:
@@ -30,7 +33,11 @@ public final class _02_SemaphoreLimit implements Callable<Integer> {
             }
         }).toList();
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            return executor.invokeAll(calls).stream().map(Future::resultNow).toList();
+            var answers = new ArrayList<String>();
+            for (Future<String> answer : executor.invokeAll(calls)) {
+                answers.add(answer.get()); // the first failure is thrown, its cause kept, as gather raises it
+            }
+            return answers;
         }
     }
     // end::semaphore[]

@@ -10,8 +10,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
@@ -20,11 +22,12 @@ import java.util.concurrent.Future;
         description = "Cap in-flight requests with a Resilience4j Bulkhead.")
 public final class _04_BulkheadLimit implements Callable<Integer> {
 
+    // tag::bulkhead[]
     /** A request waits this long for a free slot before the bulkhead refuses it. */
     private static final Duration MAX_WAIT = Duration.ofMinutes(5);
 
-    // tag::bulkhead[]
-    static List<String> askAll(ChatModel model, List<String> questions, int limit) throws InterruptedException {
+    static List<String> askAll(ChatModel model, List<String> questions, int limit)
+            throws InterruptedException, ExecutionException {
         Bulkhead bulkhead = Bulkhead.of("llm", BulkheadConfig.custom()
                 .maxConcurrentCalls(limit)
                 .maxWaitDuration(MAX_WAIT)
@@ -33,7 +36,11 @@ public final class _04_BulkheadLimit implements Callable<Integer> {
                 .map(question -> Bulkhead.decorateCallable(bulkhead, () -> model.chat(question)))
                 .toList();
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            return executor.invokeAll(calls).stream().map(Future::resultNow).toList();
+            var answers = new ArrayList<String>();
+            for (Future<String> answer : executor.invokeAll(calls)) {
+                answers.add(answer.get()); // the first failure is thrown, its cause kept, as gather raises it
+            }
+            return answers;
         }
     }
     // end::bulkhead[]

@@ -12,8 +12,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
@@ -26,18 +28,23 @@ import java.util.concurrent.Future;
         description = "Stay under the free tier with a hand-built sliding-window limiter.")
 public final class _05_HandBuiltRateLimiter implements Callable<Integer> {
 
-    /** Every answer of this chapter is capped at this many tokens ({@code maxOutputTokens}). */
+    // tag::limited[]
+    /** Every answer is capped at this many tokens: the models are built with {@code maxOutputTokens(30)}. */
     static final int MAX_ANSWER_TOKENS = 30;
 
-    // tag::limited[]
     static List<String> askAll(ChatModel model, List<String> questions, SlidingWindowRateLimiter limiter,
-                               RetryOnRateLimit retry) throws InterruptedException {
+                               RetryOnRateLimit retry)
+            throws InterruptedException, ExecutionException {
         List<Callable<String>> calls = questions.stream().<Callable<String>>map(question -> () -> retry.call(() -> {
             limiter.acquire(estimatedTokens(question)); // await rate_limiter.acquire()
             return model.chat(question);
         })).toList();
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            return executor.invokeAll(calls).stream().map(Future::resultNow).toList();
+            var answers = new ArrayList<String>();
+            for (Future<String> answer : executor.invokeAll(calls)) {
+                answers.add(answer.get()); // the first failure is thrown, its cause kept, as gather raises it
+            }
+            return answers;
         }
     }
 

@@ -12,8 +12,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
@@ -27,13 +29,18 @@ public final class _06_Resilience4jRateLimiter implements Callable<Integer> {
 
     // tag::resilience4j[]
     static List<String> askAll(ChatModel model, List<String> questions, RateLimiter rateLimiter,
-                               RetryOnRateLimit retry) throws InterruptedException {
+                               RetryOnRateLimit retry)
+            throws InterruptedException, ExecutionException {
         List<Callable<String>> calls = questions.stream()
                 .<Callable<String>>map(question -> () -> retry.call(
                         RateLimiter.decorateCallable(rateLimiter, () -> model.chat(question))))
                 .toList();
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            return executor.invokeAll(calls).stream().map(Future::resultNow).toList();
+            var answers = new ArrayList<String>();
+            for (Future<String> answer : executor.invokeAll(calls)) {
+                answers.add(answer.get()); // the first failure is thrown, its cause kept, as gather raises it
+            }
+            return answers;
         }
     }
     // end::resilience4j[]

@@ -39,15 +39,13 @@ import static io.github.asynccookbook.chapter03._05_HandBuiltRateLimiter.MAX_ANS
         description = "Show the rate-limit headers of an answer and what a 429 carries through LangChain4j.")
 public final class _08_WhatA429Tells implements Callable<Integer> {
 
+    // tag::headers[]
     private static final String PREFIX = "x-ratelimit-";
 
     /**
      * The x-ratelimit-* headers of an answer, from the one place LangChain4j 1.18 keeps them: the raw HTTP response
-     * of a Mistral unary answer. Gemini sends no such headers, Mistral's streaming answers do not keep the raw
-     * response, and a 429's headers are dropped with it ({@code JdkHttpClient} throws
-     * {@code HttpException(status, body)}). Header name (lower case) to value, sorted; empty when there are none.
+     * of a Mistral unary answer. Header name (lower case) to value, sorted; empty when there are none.
      */
-    // tag::headers[]
     static SortedMap<String, String> rateLimitHeaders(ChatResponse answer) {
         var headers = new TreeMap<String, String>();
         if (answer.metadata() instanceof MistralAiChatResponseMetadata mistral && mistral.rawHttpResponse() != null) {

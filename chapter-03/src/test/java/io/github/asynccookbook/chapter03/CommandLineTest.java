@@ -57,8 +57,15 @@ class CommandLineTest {
 
     @Test
     void theRetryComparisonAsksAsManyQuestionsAsRequested() {
-        int exit = run(new _07_RetryHonouringTheHint(), "--provider", "gemini", "--requests", "3",
-                "--time-scale", "0.02");
+        PrintStream original = System.out; // the examples print their tables to System.out
+        int exit;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            exit = run(new _07_RetryHonouringTheHint(), "--provider", "gemini", "--requests", "3",
+                    "--time-scale", "0.02");
+        } finally {
+            System.setOut(original);
+        }
 
         assertThat(exit).as(err()).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8).lines().filter(line -> line.startsWith("Gemini ")))
