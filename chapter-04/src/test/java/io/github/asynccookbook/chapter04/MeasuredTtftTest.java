@@ -4,6 +4,8 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import io.github.asynccookbook.providers.ProviderSet;
+import io.github.asynccookbook.recipes.StreamingFlux;
+import io.github.asynccookbook.recipes.TtftMeter;
 import io.github.asynccookbook.simulator.RequestRecord;
 import io.github.asynccookbook.simulator.Simulator;
 import io.github.asynccookbook.simulator.junit.SimulatorExtension;
@@ -50,8 +52,8 @@ class MeasuredTtftTest {
         List<Double> decodeWindowGap = new ArrayList<>();
         for (int i = 1; i <= STREAMS; i++) {
             var meter = new TtftMeter();
-            StreamingFlux.stream(model, ask(i), meter).blockLast();
-            StreamTiming timing = meter.timing().orElseThrow();
+            StreamingFlux.stream(model, ask(i), meter::start).blockLast();
+            TtftMeter.Timing timing = meter.timing().orElseThrow();
             RequestRecord served = finished(simulator, i + 1);
 
             assertThat(simulator.millisAt(timing.startNanos())).isLessThanOrEqualTo(served.arrivalMillis());
