@@ -47,7 +47,7 @@ public final class _06_MidStreamFailures implements Callable<Integer> {
     static Ending readToTheEnd(Flux<String> answer) {
         var chunks = new AtomicInteger();
         var error = new AtomicReference<Throwable>();
-        answer.doOnNext(chunk -> chunks.incrementAndGet())   // the text shown so far stays shown
+        answer.doOnNext(chunk -> chunks.incrementAndGet())   // an app shows each chunk here
                 .doOnError(error::set)
                 .onErrorComplete()                           // handled: the caller goes on
                 .blockLast();
