@@ -53,17 +53,17 @@ public final class Main implements Callable<Integer> {
             var capped = new ArrayList<ConcurrencyRun>();
             for (Provider provider : providers.providers()) {
                 ConcurrencyRun.warmUp(provider);
-                capped.add(_02_SemaphoreLimit.run(provider, questions, limit));
-                capped.add(_03_FlatMapConcurrency.run(provider, questions, limit));
-                capped.add(_04_BulkheadLimit.run(provider, questions, limit));
+                capped.add(new _02_SemaphoreLimit().run(provider, questions, limit));
+                capped.add(new _03_FlatMapConcurrency().run(provider, questions, limit));
+                capped.add(new _04_BulkheadLimit().run(provider, questions, limit));
             }
             System.out.print(ConcurrencyRun.table(capped));
 
             section("3. Under the rate limit, %d questions at once".formatted(questions.size()));
             var paced = new ArrayList<LimitedRun>();
             for (Provider provider : limited) {
-                paced.add(_05_HandBuiltRateLimiter.run(simulator, provider, questions));
-                paced.add(_06_Resilience4jRateLimiter.run(simulator, provider, questions));
+                paced.add(_05_HandBuiltRateLimiter.measure(simulator, provider, questions));
+                paced.add(_06_Resilience4jRateLimiter.measure(simulator, provider, questions));
             }
             System.out.print(LimitedRun.table(paced));
 

@@ -3,16 +3,12 @@ package io.github.asynccookbook.chapter03;
 import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.model.chat.ChatModel;
 import io.github.asynccookbook.harness.ChapterCli;
-import io.github.asynccookbook.harness.ProviderOptions;
 import io.github.asynccookbook.providers.ModelOptions;
 import io.github.asynccookbook.providers.Provider;
 import io.github.asynccookbook.report.ConsoleTable;
 import io.github.asynccookbook.report.Durations;
 import io.github.asynccookbook.simulator.Simulator;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +22,7 @@ import static io.github.asynccookbook.chapter03._05_HandBuiltRateLimiter.MAX_ANS
 /** "At what point do you hit rate limits?": fire 1, 2, 4, ... requests at once until 429s appear. */
 @Command(name = "_01_FindTheLimit", mixinStandardHelpOptions = true,
         description = "Raise the number of simultaneous requests until the free tier answers 429.")
-public final class _01_FindTheLimit implements Callable<Integer> {
+public final class _01_FindTheLimit extends RateLimitExample {
 
     /** One burst: how many requests were fired at once, how many were answered and how many got a 429. */
     record Round(int atOnce, long answered, long refused) {
@@ -77,25 +73,13 @@ public final class _01_FindTheLimit implements Callable<Integer> {
     }
     // end::find[]
 
-    @Mixin
-    ProviderOptions providers;
-
-    @Mixin
-    Workload workload;
-
-    @Spec
-    CommandSpec spec;
-
     public static void main(String[] args) {
         ChapterCli.exit(new _01_FindTheLimit(), args);
     }
 
     @Override
-    public Integer call() throws Exception {
-        List<String> questions = workload.questions();
-        RateLimitLab.of(spec, providers).run((simulator, chosen) ->
-                System.out.print(report(simulator, chosen, questions)));
-        return 0;
+    void run(Simulator simulator, List<Provider> providers, List<String> questions) throws InterruptedException {
+        System.out.print(report(simulator, providers, questions));
     }
 
     /** The rounds of every provider on the lab, and where its 429s began next to what its tier allows. */

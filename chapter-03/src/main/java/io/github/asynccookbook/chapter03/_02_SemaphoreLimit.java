@@ -2,10 +2,8 @@ package io.github.asynccookbook.chapter03;
 
 import dev.langchain4j.model.chat.ChatModel;
 import io.github.asynccookbook.harness.ChapterCli;
-import io.github.asynccookbook.harness.ProviderOptions;
 import io.github.asynccookbook.providers.Provider;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +16,7 @@ import java.util.concurrent.Semaphore;
 /** Python's {@code asyncio.Semaphore(5)} in Java: {@link Semaphore} around each call, one virtual thread per question. */
 @Command(name = "_02_SemaphoreLimit", mixinStandardHelpOptions = true,
         description = "Cap in-flight requests with java.util.concurrent.Semaphore.")
-public final class _02_SemaphoreLimit implements Callable<Integer> {
+public final class _02_SemaphoreLimit extends ConcurrencyExample {
 
     // tag::semaphore[]
     static List<String> askAll(ChatModel model, List<String> questions, int limit)
@@ -42,28 +40,12 @@ public final class _02_SemaphoreLimit implements Callable<Integer> {
     }
     // end::semaphore[]
 
-    @Mixin
-    ProviderOptions providers;
-
-    @Mixin
-    Workload workload;
-
-    @Mixin
-    MaxConcurrency maxConcurrency;
-
     public static void main(String[] args) {
         ChapterCli.exit(new _02_SemaphoreLimit(), args);
     }
 
     @Override
-    public Integer call() throws Exception {
-        List<String> questions = workload.questions();
-        int limit = maxConcurrency.value();
-        ConcurrencyRun.printPerProvider(providers.providers(), provider -> run(provider, questions, limit));
-        return 0;
-    }
-
-    static ConcurrencyRun run(Provider provider, List<String> questions, int limit) throws Exception {
+    ConcurrencyRun run(Provider provider, List<String> questions, int limit) throws Exception {
         return ConcurrencyRun.measure(provider, "Semaphore(" + limit + ")", questions,
                 (model, all) -> askAll(model, all, limit));
     }

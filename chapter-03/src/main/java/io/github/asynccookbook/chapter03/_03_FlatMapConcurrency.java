@@ -2,21 +2,18 @@ package io.github.asynccookbook.chapter03;
 
 import dev.langchain4j.model.chat.ChatModel;
 import io.github.asynccookbook.harness.ChapterCli;
-import io.github.asynccookbook.harness.ProviderOptions;
 import io.github.asynccookbook.providers.Provider;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /** The reactive cap: Reactor's {@code flatMap} family takes the concurrency as an argument. */
 @Command(name = "_03_FlatMapConcurrency", mixinStandardHelpOptions = true,
         description = "Cap in-flight requests with Reactor's flatMapSequential(mapper, concurrency).")
-public final class _03_FlatMapConcurrency implements Callable<Integer> {
+public final class _03_FlatMapConcurrency extends ConcurrencyExample {
 
     // tag::flatmap[]
     static List<String> askAll(ChatModel model, List<String> questions, int limit) {
@@ -28,28 +25,12 @@ public final class _03_FlatMapConcurrency implements Callable<Integer> {
     }
     // end::flatmap[]
 
-    @Mixin
-    ProviderOptions providers;
-
-    @Mixin
-    Workload workload;
-
-    @Mixin
-    MaxConcurrency maxConcurrency;
-
     public static void main(String[] args) {
         ChapterCli.exit(new _03_FlatMapConcurrency(), args);
     }
 
     @Override
-    public Integer call() throws Exception {
-        List<String> questions = workload.questions();
-        int limit = maxConcurrency.value();
-        ConcurrencyRun.printPerProvider(providers.providers(), provider -> run(provider, questions, limit));
-        return 0;
-    }
-
-    static ConcurrencyRun run(Provider provider, List<String> questions, int limit) throws Exception {
+    ConcurrencyRun run(Provider provider, List<String> questions, int limit) throws Exception {
         return ConcurrencyRun.measure(provider, "flatMap(..., " + limit + ")", questions,
                 (model, all) -> askAll(model, all, limit));
     }

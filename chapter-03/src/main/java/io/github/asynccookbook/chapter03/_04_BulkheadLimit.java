@@ -2,12 +2,10 @@ package io.github.asynccookbook.chapter03;
 
 import dev.langchain4j.model.chat.ChatModel;
 import io.github.asynccookbook.harness.ChapterCli;
-import io.github.asynccookbook.harness.ProviderOptions;
 import io.github.asynccookbook.providers.Provider;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +18,7 @@ import java.util.concurrent.Future;
 /** The production cap: Resilience4j's Bulkhead is a semaphore with a wait limit, metrics and events. */
 @Command(name = "_04_BulkheadLimit", mixinStandardHelpOptions = true,
         description = "Cap in-flight requests with a Resilience4j Bulkhead.")
-public final class _04_BulkheadLimit implements Callable<Integer> {
+public final class _04_BulkheadLimit extends ConcurrencyExample {
 
     // tag::bulkhead[]
     /** A request waits this long for a free slot before the bulkhead refuses it. */
@@ -45,28 +43,12 @@ public final class _04_BulkheadLimit implements Callable<Integer> {
     }
     // end::bulkhead[]
 
-    @Mixin
-    ProviderOptions providers;
-
-    @Mixin
-    Workload workload;
-
-    @Mixin
-    MaxConcurrency maxConcurrency;
-
     public static void main(String[] args) {
         ChapterCli.exit(new _04_BulkheadLimit(), args);
     }
 
     @Override
-    public Integer call() throws Exception {
-        List<String> questions = workload.questions();
-        int limit = maxConcurrency.value();
-        ConcurrencyRun.printPerProvider(providers.providers(), provider -> run(provider, questions, limit));
-        return 0;
-    }
-
-    static ConcurrencyRun run(Provider provider, List<String> questions, int limit) throws Exception {
+    ConcurrencyRun run(Provider provider, List<String> questions, int limit) throws Exception {
         return ConcurrencyRun.measure(provider, "Bulkhead(" + limit + ")", questions,
                 (model, all) -> askAll(model, all, limit));
     }

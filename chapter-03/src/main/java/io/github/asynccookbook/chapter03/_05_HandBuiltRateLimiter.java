@@ -2,15 +2,11 @@ package io.github.asynccookbook.chapter03;
 
 import dev.langchain4j.model.chat.ChatModel;
 import io.github.asynccookbook.harness.ChapterCli;
-import io.github.asynccookbook.harness.ProviderOptions;
 import io.github.asynccookbook.providers.Provider;
 import io.github.asynccookbook.recipes.RetryOnRateLimit;
 import io.github.asynccookbook.recipes.SlidingWindowRateLimiter;
 import io.github.asynccookbook.simulator.Simulator;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +22,7 @@ import java.util.concurrent.Future;
  */
 @Command(name = "_05_HandBuiltRateLimiter", mixinStandardHelpOptions = true,
         description = "Stay under the free tier with a hand-built sliding-window limiter.")
-public final class _05_HandBuiltRateLimiter implements Callable<Integer> {
+public final class _05_HandBuiltRateLimiter extends RateLimitExample {
 
     // tag::limited[]
     /** Every answer is capped at this many tokens: the models are built with {@code maxOutputTokens(30)}. */
@@ -58,28 +54,16 @@ public final class _05_HandBuiltRateLimiter implements Callable<Integer> {
     }
     // end::limited[]
 
-    @Mixin
-    ProviderOptions providers;
-
-    @Mixin
-    Workload workload;
-
-    @Spec
-    CommandSpec spec;
-
     public static void main(String[] args) {
         ChapterCli.exit(new _05_HandBuiltRateLimiter(), args);
     }
 
     @Override
-    public Integer call() throws Exception {
-        List<String> questions = workload.questions();
-        RateLimitLab.of(spec, providers).run((simulator, chosen) ->
-                LimitedRun.printPerProvider(chosen, provider -> run(simulator, provider, questions)));
-        return 0;
+    void run(Simulator simulator, List<Provider> providers, List<String> questions) throws Exception {
+        LimitedRun.printPerProvider(providers, provider -> measure(simulator, provider, questions));
     }
 
-    static LimitedRun run(Simulator simulator, Provider provider, List<String> questions) throws Exception {
+    static LimitedRun measure(Simulator simulator, Provider provider, List<String> questions) throws Exception {
         return LimitedRun.measure(simulator, provider, "sliding window", questions, (model, all, limits) -> askAll(
                 model, all, limits.slidingWindow(),
                 RetryOnRateLimit.builder().waitWithoutHint(limits.requestWindow()).build()));

@@ -2,15 +2,11 @@ package io.github.asynccookbook.chapter03;
 
 import dev.langchain4j.model.chat.ChatModel;
 import io.github.asynccookbook.harness.ChapterCli;
-import io.github.asynccookbook.harness.ProviderOptions;
 import io.github.asynccookbook.providers.Provider;
 import io.github.asynccookbook.recipes.RetryOnRateLimit;
 import io.github.asynccookbook.simulator.Simulator;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +21,7 @@ import java.util.concurrent.Future;
  */
 @Command(name = "_06_Resilience4jRateLimiter", mixinStandardHelpOptions = true,
         description = "Stay under the free tier with Resilience4j's RateLimiter, a hint-honouring retry behind it.")
-public final class _06_Resilience4jRateLimiter implements Callable<Integer> {
+public final class _06_Resilience4jRateLimiter extends RateLimitExample {
 
     // tag::resilience4j[]
     static List<String> askAll(ChatModel model, List<String> questions, RateLimiter rateLimiter,
@@ -45,28 +41,16 @@ public final class _06_Resilience4jRateLimiter implements Callable<Integer> {
     }
     // end::resilience4j[]
 
-    @Mixin
-    ProviderOptions providers;
-
-    @Mixin
-    Workload workload;
-
-    @Spec
-    CommandSpec spec;
-
     public static void main(String[] args) {
         ChapterCli.exit(new _06_Resilience4jRateLimiter(), args);
     }
 
     @Override
-    public Integer call() throws Exception {
-        List<String> questions = workload.questions();
-        RateLimitLab.of(spec, providers).run((simulator, chosen) ->
-                LimitedRun.printPerProvider(chosen, provider -> run(simulator, provider, questions)));
-        return 0;
+    void run(Simulator simulator, List<Provider> providers, List<String> questions) throws Exception {
+        LimitedRun.printPerProvider(providers, provider -> measure(simulator, provider, questions));
     }
 
-    static LimitedRun run(Simulator simulator, Provider provider, List<String> questions) throws Exception {
+    static LimitedRun measure(Simulator simulator, Provider provider, List<String> questions) throws Exception {
         return LimitedRun.measure(simulator, provider, "Resilience4j", questions, (model, all, limits) -> askAll(
                 model, all, RateLimiter.of("llm", limits.resilience4j()),
                 RetryOnRateLimit.builder().waitWithoutHint(limits.requestWindow()).build()));

@@ -40,12 +40,12 @@ public final class Main implements Callable<Integer> {
         String text = prompt.prompt();
         _04_TtftPercentiles.requireStreams(spec, streams);
         List<Provider> chosen = providers.providers();
-        _01_PrintTokens.run(chosen, text);
-        _02_FluxStream.run(chosen, text);
-        _03_LibraryFlux.run(chosen, text);
+        new _01_PrintTokens().run(chosen, text);
+        new _02_FluxStream().run(chosen, text);
+        new _03_LibraryFlux().run(chosen, text);
         _04_TtftPercentiles.run(chosen, text, streams);
-        _05_StopGenerating.run(chosen, text);
-        _06_MidStreamFailures.run(chosen, text);
+        new _05_StopGenerating().run(chosen, text);
+        new _06_MidStreamFailures().run(chosen, text);
         return 0;
     }
 }

@@ -7,21 +7,18 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import io.github.asynccookbook.harness.ChapterCli;
 import io.github.asynccookbook.harness.GroundTruth;
-import io.github.asynccookbook.harness.ProviderOptions;
 import io.github.asynccookbook.providers.Provider;
 import io.github.asynccookbook.recipes.TtftMeter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 
 /** Prints each provider's answer chunk by chunk with LangChain4j's streaming handler, and times it. */
 @Command(name = "_01_PrintTokens", mixinStandardHelpOptions = true,
         description = "Print tokens as they arrive with a StreamingChatResponseHandler, then TTFT and speed.")
-public final class _01_PrintTokens implements Callable<Integer> {
+public final class _01_PrintTokens extends StreamingExample {
 
     // tag::handler[]
     static Optional<TtftMeter.Timing> printTokens(StreamingChatModel model, String prompt) {
@@ -52,24 +49,12 @@ public final class _01_PrintTokens implements Callable<Integer> {
     }
     // end::handler[]
 
-    @Mixin
-    ProviderOptions providers;
-
-    @Mixin
-    PromptOption prompt;
-
     public static void main(String[] args) {
         ChapterCli.exit(new _01_PrintTokens(), args);
     }
 
     @Override
-    public Integer call() {
-        String text = prompt.prompt();
-        run(providers.providers(), text);
-        return 0;
-    }
-
-    static void run(List<Provider> providers, String prompt) {
+    void run(List<Provider> providers, String prompt) {
         for (Provider provider : providers) {
             System.out.printf("%n-- %s (%s), streamed with a handler --%n", provider.displayName(), provider.modelName());
             printTiming(printTokens(provider.streamingChatModel(), prompt), provider);

@@ -4,21 +4,18 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import io.github.asynccookbook.harness.ChapterCli;
-import io.github.asynccookbook.harness.ProviderOptions;
 import io.github.asynccookbook.providers.Provider;
 import io.github.asynccookbook.recipes.StreamingFlux;
 import io.github.asynccookbook.recipes.TtftMeter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 /** The same answer as a {@code Flux<String>}: Java's {@code async for chunk in model.astream(...)}. */
 @Command(name = "_02_FluxStream", mixinStandardHelpOptions = true,
         description = "Stream with StreamingFlux (lazy, cancellable Flux<String>) and time it with a TtftMeter.")
-public final class _02_FluxStream implements Callable<Integer> {
+public final class _02_FluxStream extends StreamingExample {
 
     // tag::flux[]
     static Optional<TtftMeter.Timing> streamTokens(StreamingChatModel model, String prompt) {
@@ -34,24 +31,12 @@ public final class _02_FluxStream implements Callable<Integer> {
     }
     // end::flux[]
 
-    @Mixin
-    ProviderOptions providers;
-
-    @Mixin
-    PromptOption prompt;
-
     public static void main(String[] args) {
         ChapterCli.exit(new _02_FluxStream(), args);
     }
 
     @Override
-    public Integer call() {
-        String text = prompt.prompt();
-        run(providers.providers(), text);
-        return 0;
-    }
-
-    static void run(List<Provider> providers, String prompt) {
+    void run(List<Provider> providers, String prompt) {
         for (Provider provider : providers) {
             System.out.printf("%n-- %s (%s), streamed as a Flux<String> --%n", provider.displayName(), provider.modelName());
             _01_PrintTokens.printTiming(streamTokens(provider.streamingChatModel(), prompt), provider);

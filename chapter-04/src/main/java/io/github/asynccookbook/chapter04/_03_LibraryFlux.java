@@ -6,18 +6,15 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.service.AiServices;
 import io.github.asynccookbook.harness.ChapterCli;
 import io.github.asynccookbook.harness.GroundTruth;
-import io.github.asynccookbook.harness.ProviderOptions;
 import io.github.asynccookbook.harness.SimulatorHints;
 import io.github.asynccookbook.providers.Provider;
 import io.github.asynccookbook.recipes.StreamingFlux;
 import io.github.asynccookbook.report.ConsoleTable;
 import io.github.asynccookbook.simulator.RequestRecord;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import reactor.core.publisher.Flux;
 
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /**
  * The library way, an AiServices method returning {@code Flux<String>} (langchain4j-reactor), beside
@@ -27,7 +24,7 @@ import java.util.concurrent.Callable;
 @Command(name = "_03_LibraryFlux", mixinStandardHelpOptions = true,
         description = "langchain4j-reactor's AiServices Flux<String> versus StreamingFlux: eager vs lazy, "
                 + "dispose vs cancel.")
-public final class _03_LibraryFlux implements Callable<Integer> {
+public final class _03_LibraryFlux extends StreamingExample {
 
     // tag::service[]
     interface Assistant {
@@ -60,24 +57,12 @@ public final class _03_LibraryFlux implements Callable<Integer> {
     /** Long enough that two chunks are a small part of the answer. */
     static final int ANSWER_TOKENS = 200;
 
-    @Mixin
-    ProviderOptions providers;
-
-    @Mixin
-    PromptOption prompt;
-
     public static void main(String[] args) {
         ChapterCli.exit(new _03_LibraryFlux(), args);
     }
 
     @Override
-    public Integer call() {
-        String text = prompt.prompt();
-        run(providers.providers(), text);
-        return 0;
-    }
-
-    static void run(List<Provider> providers, String prompt) {
+    void run(List<Provider> providers, String prompt) {
         for (Provider provider : providers) {
             System.out.printf("%n-- %s (%s): langchain4j-reactor Flux vs StreamingFlux --%n",
                     provider.displayName(), provider.modelName());

@@ -5,20 +5,17 @@ import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import io.github.asynccookbook.harness.ChapterCli;
 import io.github.asynccookbook.harness.GroundTruth;
-import io.github.asynccookbook.harness.ProviderOptions;
 import io.github.asynccookbook.harness.SimulatorHints;
 import io.github.asynccookbook.providers.Provider;
 import io.github.asynccookbook.recipes.StreamingFlux;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /** The "stop generating" button: cancel a long answer half way and check that the provider stopped sending. */
 @Command(name = "_05_StopGenerating", mixinStandardHelpOptions = true,
         description = "Cancel a long stream after about half of it and show that the simulator stopped sending.")
-public final class _05_StopGenerating implements Callable<Integer> {
+public final class _05_StopGenerating extends StreamingExample {
 
     // tag::stop[]
     /** Streams the answer until {@code words} words have arrived, then presses "stop"; returns what was shown. */
@@ -41,24 +38,12 @@ public final class _05_StopGenerating implements Callable<Integer> {
     static final int ANSWER_TOKENS = 400;
     static final int STOP_AFTER_WORDS = 150;
 
-    @Mixin
-    ProviderOptions providers;
-
-    @Mixin
-    PromptOption prompt;
-
     public static void main(String[] args) {
         ChapterCli.exit(new _05_StopGenerating(), args);
     }
 
     @Override
-    public Integer call() {
-        String text = prompt.prompt();
-        run(providers.providers(), text);
-        return 0;
-    }
-
-    static void run(List<Provider> providers, String prompt) {
+    void run(List<Provider> providers, String prompt) {
         for (Provider provider : providers) {
             System.out.printf("%n-- %s (%s): stop generating after %d words --%n", provider.displayName(),
                     provider.modelName(), STOP_AFTER_WORDS);

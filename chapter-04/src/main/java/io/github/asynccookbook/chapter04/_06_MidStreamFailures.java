@@ -6,19 +6,16 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import io.github.asynccookbook.harness.ChapterCli;
 import io.github.asynccookbook.harness.Failures;
 import io.github.asynccookbook.harness.GroundTruth;
-import io.github.asynccookbook.harness.ProviderOptions;
 import io.github.asynccookbook.harness.SimulatorHints;
 import io.github.asynccookbook.providers.Provider;
 import io.github.asynccookbook.recipes.StreamingFlux;
 import io.github.asynccookbook.simulator.RequestRecord;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import reactor.core.publisher.Flux;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -28,7 +25,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 @Command(name = "_06_MidStreamFailures", mixinStandardHelpOptions = true,
         description = "A connection dropped mid-stream reaches onError; a stalled stream is closed by Flux.timeout.")
-public final class _06_MidStreamFailures implements Callable<Integer> {
+public final class _06_MidStreamFailures extends StreamingExample {
 
     // tag::stall[]
     /** The longest silence accepted between two chunks (and before the first) once the stream has started. */
@@ -55,24 +52,12 @@ public final class _06_MidStreamFailures implements Callable<Integer> {
     }
     // end::error[]
 
-    @Mixin
-    ProviderOptions providers;
-
-    @Mixin
-    PromptOption prompt;
-
     public static void main(String[] args) {
         ChapterCli.exit(new _06_MidStreamFailures(), args);
     }
 
     @Override
-    public Integer call() {
-        String text = prompt.prompt();
-        run(providers.providers(), text);
-        return 0;
-    }
-
-    static void run(List<Provider> providers, String prompt) {
+    void run(List<Provider> providers, String prompt) {
         for (Provider provider : providers) {
             System.out.printf("%n-- %s (%s): failures mid-stream --%n", provider.displayName(), provider.modelName());
             if (provider.simulator().isEmpty()) {

@@ -47,8 +47,8 @@ class ExamplesTest {
 
     @Test
     void printTokensAndFluxStreamPrintTheAnswerThenItsTiming() {
-        _01_PrintTokens.run(providers, PromptOption.DEFAULT_PROMPT);
-        _02_FluxStream.run(providers, PromptOption.DEFAULT_PROMPT);
+        new _01_PrintTokens().run(providers, PromptOption.DEFAULT_PROMPT);
+        new _02_FluxStream().run(providers, PromptOption.DEFAULT_PROMPT);
 
         assertThat(output().lines().filter(line -> line.startsWith("TTFT ")))
                 .hasSize(4)
@@ -58,7 +58,7 @@ class ExamplesTest {
 
     @Test
     void libraryFluxComparisonShowsEagerAndUncancelled() {
-        _03_LibraryFlux.run(providers, PromptOption.DEFAULT_PROMPT);
+        new _03_LibraryFlux().run(providers, PromptOption.DEFAULT_PROMPT);
 
         assertThat(output().lines().filter(line -> line.startsWith("AiServices + langchain4j-reactor")))
                 .hasSize(2)
@@ -80,7 +80,7 @@ class ExamplesTest {
 
     @Test
     void stopGeneratingLeavesTheRestOfTheAnswerUnsent() {
-        _05_StopGenerating.run(providers, PromptOption.DEFAULT_PROMPT);
+        new _05_StopGenerating().run(providers, PromptOption.DEFAULT_PROMPT);
 
         assertThat(output().lines().filter(line -> line.startsWith("simulator: sent")))
                 .hasSize(2)
@@ -89,7 +89,7 @@ class ExamplesTest {
 
     @Test
     void midStreamFailuresEndInOnErrorAndTheStalledStreamIsClosed() {
-        _06_MidStreamFailures.run(providers, PromptOption.DEFAULT_PROMPT);
+        new _06_MidStreamFailures().run(providers, PromptOption.DEFAULT_PROMPT);
 
         assertThat(output().lines().filter(line -> line.startsWith("dropped connection: onError after")))
                 .hasSize(2)
