@@ -15,13 +15,13 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Time scale 0.2 keeps Mistral's one-second window at 200 ms, far wider than the scheduling jitter of a busy
- * machine, so two requests fired at once always land in the same window.
+ * Time scale 0.5 keeps Mistral's one-second window at 500 ms, far wider than the scheduling jitter of a machine
+ * at load average 20, so two requests fired at once always land in the same window.
  */
 class FindTheLimitTest {
 
     @RegisterExtension
-    static SimulatorExtension sim = SimulatorExtension.configured(c -> c.tier(Tier.FREE).timeScale(0.2));
+    static SimulatorExtension sim = SimulatorExtension.configured(c -> c.tier(Tier.FREE).timeScale(0.5));
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"gemini, 11", "mistral, 2"})
