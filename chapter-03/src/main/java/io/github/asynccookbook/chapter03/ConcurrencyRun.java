@@ -1,24 +1,26 @@
 package io.github.asynccookbook.chapter03;
 
 import dev.langchain4j.model.chat.ChatModel;
+import io.github.asynccookbook.harness.GroundTruth;
 import io.github.asynccookbook.providers.ModelOptions;
 import io.github.asynccookbook.providers.Provider;
 import io.github.asynccookbook.report.ConsoleTable;
 import io.github.asynccookbook.report.Durations;
-import io.github.asynccookbook.simulator.Simulator;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.github.asynccookbook.chapter03._05_HandBuiltRateLimiter.MAX_ANSWER_TOKENS;
+
 /**
  * One run of the questions under a concurrency cap: how long it took and the most requests in flight, as the client
  * counted them and, when simulated, as the provider saw them.
  *
- * @param simulatorMaxInFlight null when the provider is live
+ * @param simulatorMaxInFlight "-" when the provider is live
  */
 record ConcurrencyRun(String provider, String limitedWith, int answers, Duration wall, int clientMaxInFlight,
-                      Integer simulatorMaxInFlight) {
+                      String simulatorMaxInFlight) {
 
     /** Asks every question and returns the answers in question order. */
     @FunctionalInterface
@@ -51,22 +53,20 @@ record ConcurrencyRun(String provider, String limitedWith, int answers, Duration
             throws Exception {
         var inFlight = new InFlightListener();
         ChatModel model = provider.chatModel(ModelOptions.builder()
-                .maxOutputTokens(Questions.MAX_ANSWER_TOKENS).listener(inFlight).build());
-        provider.simulator().ifPresent(Simulator::resetStats);
+                .maxOutputTokens(MAX_ANSWER_TOKENS).listener(inFlight).build());
+        GroundTruth.reset(provider);
         long start = System.nanoTime();
         List<String> answers = askAll.ask(model, questions);
         Duration wall = Duration.ofNanos(System.nanoTime() - start);
-        Integer seen = provider.simulator()
-                .map(simulator -> simulator.stats().model(provider.modelName()).maxInFlight())
-                .orElse(null);
-        return new ConcurrencyRun(provider.displayName(), limitedWith, answers.size(), wall, inFlight.max(), seen);
+        return new ConcurrencyRun(provider.displayName(), limitedWith, answers.size(), wall, inFlight.max(),
+                GroundTruth.maxInFlight(provider));
     }
 
     static String table(List<ConcurrencyRun> runs) {
         var table = new ConsoleTable("Provider", "Limited with", "Answers", "Wall", "Max in flight", "Simulator saw");
         for (ConcurrencyRun run : runs) {
             table.row(run.provider, run.limitedWith, run.answers, Durations.seconds(run.wall), run.clientMaxInFlight,
-                    run.simulatorMaxInFlight == null ? "-" : run.simulatorMaxInFlight);
+                    run.simulatorMaxInFlight);
         }
         return table.render();
     }

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.github.asynccookbook.chapter03._05_HandBuiltRateLimiter.MAX_ANSWER_TOKENS;
+
 /**
  * One rate-limited run on the lab simulator: how long it took, how many 429s came back, and the most requests that
  * arrived within one window, the number the provider's limit is about.
@@ -44,7 +46,7 @@ record LimitedRun(String provider, String limitedWith, int answers, Duration wal
     static LimitedRun measure(Simulator simulator, Provider provider, String limitedWith, List<String> questions,
                               AskAll askAll) throws Exception {
         ChatModel model = provider.chatModel(ModelOptions.builder()
-                .maxOutputTokens(Questions.MAX_ANSWER_TOKENS).maxRetries(0).build());
+                .maxOutputTokens(MAX_ANSWER_TOKENS).maxRetries(0).build());
         PublishedLimits limits = PublishedLimits.of(simulator, provider.modelName());
         model.chat("Warm up: say OK."); // a cold first request arrives late, out of step with the limiter's clock
         simulator.reset();

@@ -1,6 +1,7 @@
 package io.github.asynccookbook.chapter03;
 
-import io.github.asynccookbook.chapter03.SlidingWindowRateLimiter.Limit;
+import io.github.asynccookbook.recipes.SlidingWindowRateLimiter;
+import io.github.asynccookbook.recipes.SlidingWindowRateLimiter.Limit;
 import io.github.asynccookbook.simulator.ModelProfile;
 import io.github.asynccookbook.simulator.RateLimits;
 import io.github.asynccookbook.simulator.Simulator;

@@ -1,43 +1,19 @@
 package io.github.asynccookbook.chapter03;
 
 import dev.langchain4j.model.chat.ChatModel;
+import io.github.asynccookbook.harness.ChapterCli;
 import io.github.asynccookbook.providers.Provider;
-import io.github.asynccookbook.providers.Providers;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /** The reactive cap: Reactor's {@code flatMap} family takes the concurrency as an argument. */
 @Command(name = "_03_FlatMapConcurrency", mixinStandardHelpOptions = true,
         description = "Cap in-flight requests with Reactor's flatMapSequential(mapper, concurrency).")
-public final class _03_FlatMapConcurrency implements Callable<Integer> {
-
-    @Mixin
-    Workload workload;
-
-    @Mixin
-    ConcurrencyOption concurrency;
-
-    public static void main(String[] args) {
-        System.exit(ChapterCli.execute(new _03_FlatMapConcurrency(), args));
-    }
-
-    @Override
-    public Integer call() throws Exception {
-        ConcurrencyRun.printPerProvider(workload.providers(Providers.defaults()),
-                provider -> run(provider, workload.questions(), concurrency.concurrency));
-        return 0;
-    }
-
-    static ConcurrencyRun run(Provider provider, List<String> questions, int limit) throws Exception {
-        return ConcurrencyRun.measure(provider, "flatMap(..., " + limit + ")", questions,
-                (model, all) -> askAll(model, all, limit));
-    }
+public final class _03_FlatMapConcurrency extends ConcurrencyExample {
 
     // tag::flatmap[]
     static List<String> askAll(ChatModel model, List<String> questions, int limit) {
@@ -48,4 +24,14 @@ public final class _03_FlatMapConcurrency implements Callable<Integer> {
                 .block();
     }
     // end::flatmap[]
+
+    public static void main(String[] args) {
+        ChapterCli.exit(new _03_FlatMapConcurrency(), args);
+    }
+
+    @Override
+    ConcurrencyRun run(Provider provider, List<String> questions, int limit) throws Exception {
+        return ConcurrencyRun.measure(provider, "flatMap(..., " + limit + ")", questions,
+                (model, all) -> askAll(model, all, limit));
+    }
 }

@@ -1,6 +1,7 @@
 package io.github.asynccookbook.chapter03;
 
 import dev.langchain4j.model.chat.ChatModel;
+import io.github.asynccookbook.harness.Questions;
 import io.github.asynccookbook.providers.ModelOptions;
 import io.github.asynccookbook.providers.Provider;
 import io.github.asynccookbook.providers.ProviderSet;
@@ -39,7 +40,7 @@ class ConcurrencyLimitTest {
     void inFlightNeverExceedsTheCapAndEveryQuestionIsAnsweredOnce(String providerName, String cap,
                                                                    ConcurrencyRun.AskAll askAll) throws Exception {
         Provider provider = ProviderSet.forSimulator(sim.simulator()).get(providerName);
-        ChatModel model = provider.chatModel(ModelOptions.builder().maxOutputTokens(Questions.MAX_ANSWER_TOKENS).build());
+        ChatModel model = provider.chatModel(ModelOptions.builder().maxOutputTokens(_05_HandBuiltRateLimiter.MAX_ANSWER_TOKENS).build());
 
         List<String> answers = askAll.ask(model, Questions.numbered(QUESTIONS));
 

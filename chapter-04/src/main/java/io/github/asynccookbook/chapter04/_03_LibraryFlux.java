@@ -4,17 +4,17 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.service.AiServices;
+import io.github.asynccookbook.harness.ChapterCli;
+import io.github.asynccookbook.harness.GroundTruth;
+import io.github.asynccookbook.harness.SimulatorHints;
 import io.github.asynccookbook.providers.Provider;
-import io.github.asynccookbook.providers.Providers;
+import io.github.asynccookbook.recipes.StreamingFlux;
 import io.github.asynccookbook.report.ConsoleTable;
 import io.github.asynccookbook.simulator.RequestRecord;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import reactor.core.publisher.Flux;
 
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /**
  * The library way, an AiServices method returning {@code Flux<String>} (langchain4j-reactor), beside
@@ -24,23 +24,7 @@ import java.util.concurrent.Callable;
 @Command(name = "_03_LibraryFlux", mixinStandardHelpOptions = true,
         description = "langchain4j-reactor's AiServices Flux<String> versus StreamingFlux: eager vs lazy, "
                 + "dispose vs cancel.")
-public final class _03_LibraryFlux implements Callable<Integer> {
-
-    static final int ANSWER_TOKENS = 200;
-    static final int CHUNKS_TAKEN = 2;
-
-    @Mixin
-    ExampleOptions options;
-
-    public static void main(String[] args) {
-        System.exit(new CommandLine(new _03_LibraryFlux()).execute(args));
-    }
-
-    @Override
-    public Integer call() throws Exception {
-        Providers.runMain(() -> run(options.providers(), options.prompt));
-        return 0;
-    }
+public final class _03_LibraryFlux extends StreamingExample {
 
     // tag::service[]
     interface Assistant {
@@ -48,7 +32,37 @@ public final class _03_LibraryFlux implements Callable<Integer> {
     }
     // end::service[]
 
-    static void run(List<Provider> providers, String prompt) {
+    // tag::eager[]
+    /** langchain4j-reactor's Flux: the request goes out when chat() is called, before anyone subscribes. */
+    static Flux<String> libraryFlux(StreamingChatModel model, String prompt) {
+        Assistant assistant = AiServices.builder(Assistant.class).streamingChatModel(model).build();
+        return assistant.chat(prompt);                               // eager: sent now
+    }
+
+    /** The recipe's Flux: nothing is sent before subscribe(), and each subscription is a new request. */
+    static Flux<String> recipeFlux(StreamingChatModel model, String prompt) {
+        return StreamingFlux.stream(model, ChatRequest.builder().messages(UserMessage.from(prompt)).build());
+    }
+    // end::eager[]
+
+    // tag::dispose[]
+    static final int CHUNKS_TAKEN = 2;
+
+    /** "Stop after two chunks": take(2) disposes the Flux, but only the recipe's then closes the HTTP stream. */
+    static List<String> firstChunks(Flux<String> answer) {
+        return answer.take(CHUNKS_TAKEN).collectList().block();
+    }
+    // end::dispose[]
+
+    /** Long enough that two chunks are a small part of the answer. */
+    static final int ANSWER_TOKENS = 200;
+
+    public static void main(String[] args) {
+        ChapterCli.exit(new _03_LibraryFlux(), args);
+    }
+
+    @Override
+    void run(List<Provider> providers, String prompt) {
         for (Provider provider : providers) {
             System.out.printf("%n-- %s (%s): langchain4j-reactor Flux vs StreamingFlux --%n",
                     provider.displayName(), provider.modelName());
@@ -60,25 +74,19 @@ public final class _03_LibraryFlux implements Callable<Integer> {
         }
     }
 
+    /** Both Flux kinds of one prompt, as the simulator saw them: sent before subscribe? stopped by take(2)? */
     private static void compare(Provider provider, String prompt) {
         StreamingChatModel model = provider.streamingChatModel();
-        // tag::eager[]
-        Assistant assistant = AiServices.builder(Assistant.class).streamingChatModel(model).build();
-        ChatRequest request = ChatRequest.builder().messages(UserMessage.from(prompt)).build();
-
         long seen = GroundTruth.requestsSeen(provider).orElseThrow();
-        Flux<String> ours = StreamingFlux.stream(model, request);   // lazy: a recipe, nothing sent
-        Flux<String> theirs = assistant.chat(prompt);               // eager: the request goes out now
+        Flux<String> ours = recipeFlux(model, prompt);
+        Flux<String> theirs = libraryFlux(model, prompt);
         RequestRecord unread = GroundTruth.finishedAfter(provider, seen).orElseThrow();   // answered, unread
         long sentBeforeSubscribe = GroundTruth.requestsSeen(provider).orElseThrow() - seen;   // 1: theirs only
-        // end::eager[]
 
-        // tag::dispose[]
-        assistant.chat(prompt).take(CHUNKS_TAKEN).blockLast();     // take(2) disposes the library's Flux...
+        firstChunks(libraryFlux(model, prompt));
         RequestRecord libraryTaken = GroundTruth.latestFinished(provider).orElseThrow();
-        ours.take(CHUNKS_TAKEN).blockLast();                       // ...and ours
+        firstChunks(ours);
         RequestRecord oursTaken = GroundTruth.latestFinished(provider).orElseThrow();
-        // end::dispose[]
 
         var table = new ConsoleTable("Flux<String>", "Sent before subscribe", "Tokens sent after take(2)",
                 "Client disconnect");

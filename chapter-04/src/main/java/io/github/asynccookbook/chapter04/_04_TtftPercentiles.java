@@ -3,18 +3,21 @@ package io.github.asynccookbook.chapter04;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import io.github.asynccookbook.harness.AllRequestsFailedException;
+import io.github.asynccookbook.harness.Bounds;
+import io.github.asynccookbook.harness.ChapterCli;
+import io.github.asynccookbook.harness.ProviderOptions;
 import io.github.asynccookbook.providers.Provider;
-import io.github.asynccookbook.providers.Providers;
+import io.github.asynccookbook.recipes.StreamingFlux;
+import io.github.asynccookbook.recipes.TtftMeter;
 import io.github.asynccookbook.report.ConsoleTable;
 import io.github.asynccookbook.report.Durations;
 import io.github.asynccookbook.report.LatencyHistogram;
 import io.github.asynccookbook.simulator.ModelProfile;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -22,18 +25,49 @@ import reactor.core.publisher.Mono;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Queue;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Many concurrent streams per provider, after a warm-up call: TTFT, inter-token latency and total time percentiles. */
 @Command(name = "_04_TtftPercentiles", mixinStandardHelpOptions = true,
         description = "Run N concurrent streams per provider and print TTFT / ITL / TPOT / total percentiles.")
 public final class _04_TtftPercentiles implements Callable<Integer> {
 
+    // tag::measure[]
+    /** The timings of the streams that completed, and the failures of the others (kept, not thrown). */
+    record Streams(List<TtftMeter.Timing> timings, List<Throwable> failures) {
+    }
+
+    static Streams streamAtOnce(StreamingChatModel model, ChatRequest request, int streams) {
+        Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
+        List<TtftMeter.Timing> timings = Flux.range(0, streams)
+                .flatMap(i -> timed(model, request).onErrorResume(error -> {
+                    failures.add(error);                               // one failed stream ends nothing else
+                    return Mono.empty();
+                }), streams)                                           // all N streams at once
+                .collectList()
+                .block();
+        return new Streams(timings, List.copyOf(failures));
+    }
+
+    private static Mono<TtftMeter.Timing> timed(StreamingChatModel model, ChatRequest request) {
+        var meter = new TtftMeter();
+        return StreamingFlux.stream(model, request, meter::start)
+                .then(Mono.fromSupplier(() -> meter.timing().orElseThrow()));   // no text: no TTFT, a failure
+    }
+    // end::measure[]
+
+    static final int MAX_STREAMS = 1_000;
+
     @Mixin
-    ExampleOptions options;
+    ProviderOptions providers;
+
+    @Mixin
+    PromptOption prompt;
 
     @Option(names = "--streams", defaultValue = "20", paramLabel = "N",
             description = "Concurrent streams per provider (default: ${DEFAULT-VALUE}).")
@@ -43,20 +77,19 @@ public final class _04_TtftPercentiles implements Callable<Integer> {
     CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new _04_TtftPercentiles()).execute(args));
+        ChapterCli.exit(new _04_TtftPercentiles(), args);
     }
 
     @Override
-    public Integer call() throws Exception {
-        requirePositive(spec, streams);
-        Providers.runMain(() -> run(options.providers(), options.prompt, streams));
+    public Integer call() {
+        String text = prompt.prompt();
+        requireStreams(spec, streams);
+        run(providers.providers(), text, streams);
         return 0;
     }
 
-    static void requirePositive(CommandSpec spec, int streams) {
-        if (streams < 1) {
-            throw new ParameterException(spec.commandLine(), "--streams must be at least 1, got " + streams);
-        }
+    static void requireStreams(CommandSpec spec, int streams) {
+        Bounds.require(spec, "--streams", streams, 1, MAX_STREAMS);
     }
 
     static void run(List<Provider> providers, String prompt, int streams) {
@@ -65,62 +98,39 @@ public final class _04_TtftPercentiles implements Callable<Integer> {
             ChatRequest request = ChatRequest.builder().messages(UserMessage.from(prompt)).build();
             StreamingFlux.stream(model, request).blockLast();          // warm-up: JIT, class loading, connection
             long startNanos = System.nanoTime();
-            Measured measured = measure(model, request, streams);
+            Streams measured = streamAtOnce(model, request, streams);
             System.out.printf("%n-- %s (%s): %d concurrent streams, %d failed --%n", provider.displayName(),
-                    provider.modelName(), streams, measured.failed());
-            measured.failures().forEach((error, count) -> System.out.printf("   %d x %s%n", count, error));
-            System.out.print(table(measured, provider, startNanos).render());
+                    provider.modelName(), streams, measured.failures().size());
+            if (measured.timings().isEmpty()) {
+                throw new AllRequestsFailedException(provider.displayName(), streams, measured.failures().getFirst());
+            }
+            measured.failures().stream()
+                    .collect(Collectors.groupingBy(error -> error.getClass().getSimpleName(), TreeMap::new,
+                            Collectors.counting()))
+                    .forEach((error, count) -> System.out.printf("   %d x %s%n", count, error));
+            System.out.print(table(measured.timings(), provider, startNanos).render());
             System.out.printf(Locale.ROOT, "mean output speed per stream: %.1f tokens/s (TTFT included)%n",
-                    measured.tokensPerSecond());
+                    measured.timings().stream().mapToDouble(TtftMeter.Timing::tokensPerSecond).average().orElse(0));
         }
     }
 
-    /** The histograms of one provider's run, and the failures by exception type. */
-    record Measured(LatencyHistogram ttft, LatencyHistogram interToken, LatencyHistogram tpot,
-                    LatencyHistogram total, double tokensPerSecond, Map<String, Long> failures) {
-
-        long failed() {
-            return failures.values().stream().mapToLong(Long::longValue).sum();
-        }
-    }
-
-    // tag::measure[]
-    static Measured measure(StreamingChatModel model, ChatRequest request, int streams) {
-        Map<String, Long> failures = new ConcurrentSkipListMap<>();
-        List<StreamTiming> timings = Flux.range(0, streams)
-                .flatMap(i -> timed(model, request).onErrorResume(error -> {
-                    failures.merge(error.getClass().getSimpleName(), 1L, Long::sum);   // counted, not thrown
-                    return Mono.empty();
-                }), streams)                                           // all N streams at once
-                .collectList()
-                .block();
+    /** Every TTFT, chunk gap, TPOT and total in HdrHistograms; then what the simulator applied, when simulated. */
+    private static ConsoleTable table(List<TtftMeter.Timing> timings, Provider provider, long startNanos) {
         var ttft = new LatencyHistogram();
         var interToken = new LatencyHistogram();
         var tpot = new LatencyHistogram();
         var total = new LatencyHistogram();
-        for (StreamTiming timing : timings) {
+        for (TtftMeter.Timing timing : timings) {
             ttft.record(timing.ttft());
             timing.interChunkGaps().forEach(interToken::record);      // every gap, as vLLM's ITL
             tpot.record(timing.timePerOutputToken());
             total.record(timing.total());
         }
-        double tokensPerSecond = timings.stream().mapToDouble(StreamTiming::tokensPerSecond).average().orElse(0);
-        return new Measured(ttft, interToken, tpot, total, tokensPerSecond, failures);
-    }
-
-    private static Mono<StreamTiming> timed(StreamingChatModel model, ChatRequest request) {
-        var meter = new TtftMeter();
-        return StreamingFlux.stream(model, request, meter)
-                .then(Mono.fromSupplier(() -> meter.timing().orElseThrow()));
-    }
-    // end::measure[]
-
-    private static ConsoleTable table(Measured measured, Provider provider, long startNanos) {
         var table = new ConsoleTable("Metric", "p50", "p90", "p99", "mean", "max");
-        row(table, "TTFT", measured.ttft());
-        row(table, "ITL (per chunk)", measured.interToken());
-        row(table, "TPOT", measured.tpot());
-        row(table, "Total", measured.total());
+        row(table, "TTFT", ttft);
+        row(table, "ITL (per chunk)", interToken);
+        row(table, "TPOT", tpot);
+        row(table, "Total", total);
         provider.simulator().ifPresent(simulator -> {
             var applied = new LatencyHistogram();
             double since = simulator.millisAt(startNanos);              // the warm-up call does not count

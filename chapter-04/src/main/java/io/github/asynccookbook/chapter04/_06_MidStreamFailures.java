@@ -1,19 +1,23 @@
 package io.github.asynccookbook.chapter04;
 
 import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import io.github.asynccookbook.harness.ChapterCli;
+import io.github.asynccookbook.harness.Failures;
+import io.github.asynccookbook.harness.GroundTruth;
+import io.github.asynccookbook.harness.SimulatorHints;
 import io.github.asynccookbook.providers.Provider;
-import io.github.asynccookbook.providers.Providers;
+import io.github.asynccookbook.recipes.StreamingFlux;
 import io.github.asynccookbook.simulator.RequestRecord;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import reactor.core.publisher.Flux;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Streams that break half way: a dropped connection reaches {@code onError}; a stalled one never would (LangChain4j's
@@ -21,57 +25,60 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 @Command(name = "_06_MidStreamFailures", mixinStandardHelpOptions = true,
         description = "A connection dropped mid-stream reaches onError; a stalled stream is closed by Flux.timeout.")
-public final class _06_MidStreamFailures implements Callable<Integer> {
+public final class _06_MidStreamFailures extends StreamingExample {
 
+    // tag::stall[]
     /** The longest silence accepted between two chunks (and before the first) once the stream has started. */
     static final Duration STALL_LIMIT = Duration.ofSeconds(1);
 
-    @Mixin
-    ExampleOptions options;
+    static Flux<String> withStallLimit(Flux<String> answer) {
+        return answer.timeout(STALL_LIMIT);      // at most 1 s between chunks: on expiry it cancels, closing the stream
+    }
+    // end::stall[]
+
+    // tag::error[]
+    /** How a stream ended: the chunks that arrived, then the error, if it broke. */
+    record Ending(int chunks, Optional<Throwable> error) {
+    }
+
+    static Ending readToTheEnd(Flux<String> answer) {
+        var chunks = new AtomicInteger();
+        var error = new AtomicReference<Throwable>();
+        answer.doOnNext(chunk -> chunks.incrementAndGet())   // an app shows each chunk here
+                .doOnError(error::set)
+                .onErrorComplete()                           // handled: the caller goes on
+                .blockLast();
+        return new Ending(chunks.get(), Optional.ofNullable(error.get()));
+    }
+    // end::error[]
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new _06_MidStreamFailures()).execute(args));
+        ChapterCli.exit(new _06_MidStreamFailures(), args);
     }
 
     @Override
-    public Integer call() throws Exception {
-        Providers.runMain(() -> run(options.providers(), options.prompt));
-        return 0;
-    }
-
-    static void run(List<Provider> providers, String prompt) {
+    void run(List<Provider> providers, String prompt) {
         for (Provider provider : providers) {
             System.out.printf("%n-- %s (%s): failures mid-stream --%n", provider.displayName(), provider.modelName());
             if (provider.simulator().isEmpty()) {
                 System.out.println("needs the simulator to inject the faults; skipped for a live provider");
                 continue;
             }
-            // tag::drop[]
-            Flux<String> dropped = stream(provider, SimulatorHints.fault(provider, prompt, "drop-stream"));
-            // end::drop[]
-            report("dropped connection", dropped, provider);
-            // tag::stall[]
-            Flux<String> stalled = stream(provider, SimulatorHints.fault(provider, prompt, "stall-stream"))
-                    .timeout(STALL_LIMIT);      // at most 1 s between chunks: on expiry it cancels, closing the stream
-            // end::stall[]
-            report("stalled stream", stalled, provider);
+            StreamingChatModel model = provider.streamingChatModel();
+            report("dropped connection", readToTheEnd(
+                    stream(model, SimulatorHints.fault(provider, prompt, "drop-stream"))), provider);
+            report("stalled stream", readToTheEnd(withStallLimit(
+                    stream(model, SimulatorHints.fault(provider, prompt, "stall-stream")))), provider);
         }
     }
 
-    private static Flux<String> stream(Provider provider, String prompt) {
-        ChatRequest request = ChatRequest.builder().messages(UserMessage.from(prompt)).build();
-        return StreamingFlux.stream(provider.streamingChatModel(), request);
+    private static Flux<String> stream(StreamingChatModel model, String prompt) {
+        return StreamingFlux.stream(model, ChatRequest.builder().messages(UserMessage.from(prompt)).build());
     }
 
-    private static void report(String fault, Flux<String> stream, Provider provider) {
-        // tag::error[]
-        var chunks = new AtomicInteger();
-        stream.doOnNext(chunk -> chunks.incrementAndGet())
-                .doOnError(error -> System.out.printf("%s: onError after %d chunk(s): %s: %s%n",
-                        fault, chunks.get(), error.getClass().getName(), error.getMessage()))
-                .onErrorComplete()                      // handled: the example goes on
-                .blockLast();
-        // end::error[]
+    private static void report(String fault, Ending ending, Provider provider) {
+        System.out.printf("%s: %s after %d chunk(s)%s%n", fault, ending.error().isPresent() ? "onError" : "completed",
+                ending.chunks(), ending.error().map(error -> ": " + Failures.oneLine(error)).orElse(""));
         RequestRecord served = GroundTruth.latestFinished(provider).orElseThrow();
         System.out.printf("  simulator: sent %d of %d planned tokens (fault %s), client disconnect recorded: %s%n",
                 served.tokensSent(), served.plannedTokens(), served.fault(), served.clientDisconnected() ? "yes" : "no");

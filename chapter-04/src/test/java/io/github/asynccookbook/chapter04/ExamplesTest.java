@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every example on both providers against a simulator ten times faster than real time. Whether a cancel beats the
  * end of such a short answer depends on the machine's load, so that is checked at a slower pace in
- * {@link StreamingFluxTest}; here only the outcomes that do not race are.
+ * the recipes' {@code StreamingFluxTest}; here only the outcomes that do not race are.
  */
 class ExamplesTest {
 
@@ -47,8 +47,8 @@ class ExamplesTest {
 
     @Test
     void printTokensAndFluxStreamPrintTheAnswerThenItsTiming() {
-        _01_PrintTokens.run(providers, ExampleOptions.DEFAULT_PROMPT);
-        _02_FluxStream.run(providers, ExampleOptions.DEFAULT_PROMPT);
+        new _01_PrintTokens().run(providers, PromptOption.DEFAULT_PROMPT);
+        new _02_FluxStream().run(providers, PromptOption.DEFAULT_PROMPT);
 
         assertThat(output().lines().filter(line -> line.startsWith("TTFT ")))
                 .hasSize(4)
@@ -58,7 +58,7 @@ class ExamplesTest {
 
     @Test
     void libraryFluxComparisonShowsEagerAndUncancelled() {
-        _03_LibraryFlux.run(providers, ExampleOptions.DEFAULT_PROMPT);
+        new _03_LibraryFlux().run(providers, PromptOption.DEFAULT_PROMPT);
 
         assertThat(output().lines().filter(line -> line.startsWith("AiServices + langchain4j-reactor")))
                 .hasSize(2)
@@ -71,16 +71,19 @@ class ExamplesTest {
 
     @Test
     void percentilesCoverEveryStream() {
-        _04_TtftPercentiles.run(providers, ExampleOptions.DEFAULT_PROMPT, 3);
+        _04_TtftPercentiles.run(providers, PromptOption.DEFAULT_PROMPT, 3);
 
         assertThat(output()).contains("3 concurrent streams, 0 failed");
         assertThat(output().lines().filter(line -> line.startsWith("TTFT applied by simulator"))).hasSize(2);
-        assertThat(output()).contains("TTFT profile median           65 ms").contains("TTFT profile median           64 ms");
+        assertThat(output().lines().filter(line -> line.startsWith("TTFT profile median")))
+                .as("the profiles' medians at time scale 0.1, columns as wide as the widest figure")
+                .satisfiesExactly(gemini -> assertThat(gemini).matches("TTFT profile median\\s+65 ms .*"),
+                        mistral -> assertThat(mistral).matches("TTFT profile median\\s+64 ms .*"));
     }
 
     @Test
     void stopGeneratingLeavesTheRestOfTheAnswerUnsent() {
-        _05_StopGenerating.run(providers, ExampleOptions.DEFAULT_PROMPT);
+        new _05_StopGenerating().run(providers, PromptOption.DEFAULT_PROMPT);
 
         assertThat(output().lines().filter(line -> line.startsWith("simulator: sent")))
                 .hasSize(2)
@@ -89,14 +92,14 @@ class ExamplesTest {
 
     @Test
     void midStreamFailuresEndInOnErrorAndTheStalledStreamIsClosed() {
-        _06_MidStreamFailures.run(providers, ExampleOptions.DEFAULT_PROMPT);
+        new _06_MidStreamFailures().run(providers, PromptOption.DEFAULT_PROMPT);
 
         assertThat(output().lines().filter(line -> line.startsWith("dropped connection: onError after")))
                 .hasSize(2)
-                .allMatch(line -> line.matches(".* \\d+ chunk\\(s\\): dev.langchain4j.exception.LangChain4jException: closed"));
+                .allMatch(line -> line.matches(".* \\d+ chunk\\(s\\): LangChain4jException: closed"));
         assertThat(output().lines().filter(line -> line.startsWith("stalled stream: onError after")))
                 .hasSize(2)
-                .allMatch(line -> line.contains("java.util.concurrent.TimeoutException: Did not observe any item"));
+                .allMatch(line -> line.contains("chunk(s): TimeoutException: Did not observe any item"));
         assertThat(output().lines().filter(line -> line.contains("(fault DROP_MID_STREAM)")))
                 .hasSize(2)
                 .allMatch(line -> line.endsWith("client disconnect recorded: no"));

@@ -18,7 +18,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The pitfalls of langchain4j-reactor 1.10.0-beta18's {@code Flux<String>} with LangChain4j 1.18.1, as the
  * simulator sees them: the request leaves before anyone subscribes, and disposing the Flux leaves the HTTP stream
- * running to the end. {@link StreamingFluxTest} shows the opposite for {@link StreamingFlux}.
+ * running to the end. The recipes' {@code StreamingFluxTest} shows the opposite for {@code StreamingFlux}.
  */
 class LibraryFluxTest {
 
