@@ -2,6 +2,7 @@ package io.github.asynccookbook.simulator.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.asynccookbook.simulator.protocol.ApiError;
 import io.github.asynccookbook.simulator.protocol.HttpReply;
 import io.github.asynccookbook.simulator.protocol.InboundRequest;
 import reactor.core.publisher.Mono;
@@ -38,6 +39,16 @@ final class AdminApi {
             case "GET /_sim/health" -> HttpReply.json(200, "{\"status\": \"ok\"}\n");
             default -> HttpReply.json(404, "{\"error\": \"no such simulator endpoint: " + route + "\"}\n");
         });
+    }
+
+    /** A request the simulator's own endpoints cannot read, as a one-line JSON error. */
+    static HttpReply refusal(ApiError error) {
+        return switch (error.kind()) {
+            case REQUEST_TOO_LARGE -> HttpReply.json(413,
+                    "{\"error\": \"request body larger than " + error.limit() + " bytes\"}\n");
+            case OVERLOADED -> HttpReply.json(503, "{\"error\": \"too many large requests being parsed\"}\n");
+            default -> HttpReply.json(400, "{\"error\": \"" + error.detail() + "\"}\n");
+        };
     }
 
     private String statsJson(boolean withRequests) {
