@@ -66,8 +66,8 @@ public final class SimulatorMain implements Callable<Integer> {
             description = "Close a keep-alive connection that sends no request for this long (default: ${DEFAULT-VALUE}).")
     double idleTimeoutSeconds = 60;
 
-    @Option(names = "--read-timeout", paramLabel = "SECONDS", description = "Close a connection whose request headers, "
-            + "or whose body, take longer than this to arrive (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--read-timeout", paramLabel = "SECONDS", description = "Close a connection whose request takes "
+            + "longer than this to arrive, from its first byte to the end of its body (default: ${DEFAULT-VALUE}).")
     double readTimeoutSeconds = 30;
 
     private static final double DAY_SECONDS = 86_400;
