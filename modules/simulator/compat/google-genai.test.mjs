@@ -155,6 +155,21 @@ describe(`@google/genai ${versionOf('@google/genai')}`, () => {
     assert.equal((await onlyRequestSince(since, { protocol: 'GEMINI', model: MODEL })).status, 400);
   });
 
+  test('gemini-flash-latest answers as its model, is listed as its own entry, and is counted under its own name', async () => {
+    const since = await mark();
+    const ai = client();
+
+    const response = await ai.models.generateContent({ model: 'gemini-flash-latest', contents: PROMPT });
+    const model = await ai.models.get({ model: 'gemini-flash-latest' });
+
+    assert.ok(response.text.trim().length > 0);
+    assert.equal(model.name, 'models/gemini-flash-latest');
+    assert.equal(model.displayName, 'Gemini Flash Latest');
+    const seen = await onlyRequestSince(since, { model: 'gemini-flash-latest' });
+    assert.equal(seen.status, 200);
+    assert.equal(response.usageMetadata.candidatesTokenCount, seen.tokensSent);
+  });
+
   for (const apiVersion of ['v1beta', 'v1']) {
     test(`models.list pages, models.get returns one (${apiVersion}; GET /v1/models is Mistral's too)`, async () => {
       const ai = client({ apiVersion });

@@ -179,6 +179,22 @@ describe(`@mistralai/mistralai ${versionOf('@mistralai/mistralai')}`, () => {
     assert.equal((await onlyRequestSince(since, { protocol: 'MISTRAL', model: UNREAD_MODEL })).status, 401);
   });
 
+  test('a dated model and its -latest alias answer alike; the alias card names its model and aliases', async () => {
+    const since = await mark();
+    const mistral = client();
+
+    const response = await mistral.chat.complete({
+      model: 'mistral-small-2506', messages: [{ role: 'user', content: PROMPT }],
+    });
+    const card = await mistral.models.retrieve({ modelId: MODEL });
+
+    assert.equal(response.model, 'mistral-small-2506');
+    assert.equal((await onlyRequestSince(since, { model: 'mistral-small-2506' })).status, 200);
+    assert.equal(card.id, MODEL);
+    assert.equal(card.name, 'mistral-small-2506');
+    assert.deepEqual(card.aliases, ['mistral-small-2506']);
+  });
+
   test('models.list returns the chat models as base model cards; models.retrieve one of them', async () => {
     const mistral = client();
 

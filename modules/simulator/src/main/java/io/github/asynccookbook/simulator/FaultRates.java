@@ -12,8 +12,9 @@ public record FaultRates(Map<Fault, Double> rates) {
         rates = Map.copyOf(rates);
         double sum = 0;
         for (var entry : rates.entrySet()) {
-            if (entry.getValue() < 0 || entry.getValue() > 1) {
-                throw new IllegalArgumentException("fault rate for " + entry.getKey().code() + " must be between 0 and 1");
+            if (!(entry.getValue() >= 0 && entry.getValue() <= 1)) {   // NaN fails both
+                throw new IllegalArgumentException("fault rate for " + entry.getKey().code()
+                        + " must be a number from 0 to 1, got " + entry.getValue());
             }
             sum += entry.getValue();
         }

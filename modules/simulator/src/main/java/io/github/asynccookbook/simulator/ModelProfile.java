@@ -17,11 +17,13 @@ import java.util.Map;
  * @param replyTokensMax  longest typical answer (the request's max tokens caps it further)
  * @param outputTokenLimit the model's own cap on output tokens
  * @param inputTokenLimit  the model's context size
+ * @param aliasOf          for a public alias ({@code gemini-flash-latest}), the id of the model it points at; null
+ *                         for a model in its own right
  */
 public record ModelProfile(String id, Protocol protocol, String displayName, Duration ttftMedian, double ttftJitter,
                            double tokensPerSecond, int chunkTokensMin, int chunkTokensMax, int replyTokensMin,
                            int replyTokensMax, int outputTokenLimit, int inputTokenLimit,
-                           Map<Tier, RateLimits> limits) {
+                           Map<Tier, RateLimits> limits, String aliasOf) {
 
     public ModelProfile {
         limits = Map.copyOf(limits);
@@ -31,13 +33,37 @@ public record ModelProfile(String id, Protocol protocol, String displayName, Dur
         }
     }
 
+    /** A model in its own right. */
+    public ModelProfile(String id, Protocol protocol, String displayName, Duration ttftMedian, double ttftJitter,
+                        double tokensPerSecond, int chunkTokensMin, int chunkTokensMax, int replyTokensMin,
+                        int replyTokensMax, int outputTokenLimit, int inputTokenLimit, Map<Tier, RateLimits> limits) {
+        this(id, protocol, displayName, ttftMedian, ttftJitter, tokensPerSecond, chunkTokensMin, chunkTokensMax,
+                replyTokensMin, replyTokensMax, outputTokenLimit, inputTokenLimit, limits, null);
+    }
+
+    /** The model this name serves: its own id, or the id an alias points at. Rate limits count per model. */
+    public String model() {
+        return aliasOf == null ? id : aliasOf;
+    }
+
+    public boolean isAlias() {
+        return aliasOf != null;
+    }
+
+    /** This model served under another public name, which behaves exactly like it and shares its rate limits. */
+    public ModelProfile aliasedAs(String name, String aliasDisplayName) {
+        return new ModelProfile(name, protocol, aliasDisplayName, ttftMedian, ttftJitter, tokensPerSecond,
+                chunkTokensMin, chunkTokensMax, replyTokensMin, replyTokensMax, outputTokenLimit, inputTokenLimit,
+                limits, model());
+    }
+
     public RateLimits limits(Tier tier) {
         return limits.getOrDefault(tier, RateLimits.NONE);
     }
 
     public ModelProfile withTtft(Duration median, double jitter) {
         return new ModelProfile(id, protocol, displayName, median, jitter, tokensPerSecond, chunkTokensMin,
-                chunkTokensMax, replyTokensMin, replyTokensMax, outputTokenLimit, inputTokenLimit, limits);
+                chunkTokensMax, replyTokensMin, replyTokensMax, outputTokenLimit, inputTokenLimit, limits, aliasOf);
     }
 
     public ModelProfile withLimits(Tier tier, RateLimits rateLimits) {
@@ -45,6 +71,6 @@ public record ModelProfile(String id, Protocol protocol, String displayName, Dur
         copy.putAll(limits);
         copy.put(tier, rateLimits);
         return new ModelProfile(id, protocol, displayName, ttftMedian, ttftJitter, tokensPerSecond, chunkTokensMin,
-                chunkTokensMax, replyTokensMin, replyTokensMax, outputTokenLimit, inputTokenLimit, copy);
+                chunkTokensMax, replyTokensMin, replyTokensMax, outputTokenLimit, inputTokenLimit, copy, aliasOf);
     }
 }

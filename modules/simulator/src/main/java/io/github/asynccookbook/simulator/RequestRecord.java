@@ -6,6 +6,8 @@ package io.github.asynccookbook.simulator;
  * when it never happened.
  *
  * @param arrivalMillis      request headers received
+ * @param startMillis        request body read and parsed, and the reply planned: the model's latency counts from
+ *                           here (a 19 MB prompt takes a while to read and parse; a short one microseconds)
  * @param firstTokenMillis   first content (text or tool call) written to the client
  * @param completionMillis   the response's last bytes handed to the connection (so a client holding its whole answer
  *                           always finds it counted), or the request failed or the client went away
@@ -13,12 +15,12 @@ package io.github.asynccookbook.simulator;
  * @param plannedTokens      output tokens the reply had
  * @param tokensSent         output tokens actually written
  * @param plannedTtftMillis  TTFT the latency model drew, in real time
- * @param appliedTtftMillis  TTFT actually applied: first content written minus arrival
+ * @param appliedTtftMillis  TTFT actually applied: first content written minus start
  * @param fault              the fault injected, or null
  * @param clientDisconnected the client closed the connection before the response was complete
  */
 public record RequestRecord(long id, Protocol protocol, String model, boolean stream, double arrivalMillis,
-                            Double firstTokenMillis, Double completionMillis, int status, int promptTokens,
+                            Double startMillis, Double firstTokenMillis, Double completionMillis, int status, int promptTokens,
                             int plannedTokens, int tokensSent, Double plannedTtftMillis, Double appliedTtftMillis,
                             Fault fault, boolean clientDisconnected) {
 }

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PeakInFlightTest {
 
     private static RequestRecord request(double arrival, Double completion) {
-        return new RequestRecord(1, Protocol.GEMINI, "gemini-2.5-flash", false, arrival, null, completion, 200, 5,
+        return new RequestRecord(1, Protocol.GEMINI, "gemini-2.5-flash", false, arrival, arrival, null, completion, 200, 5,
                 100, 100, null, null, null, false);
     }
 

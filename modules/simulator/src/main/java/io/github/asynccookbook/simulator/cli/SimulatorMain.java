@@ -62,6 +62,16 @@ public final class SimulatorMain implements Callable<Integer> {
     @Option(names = "--stall", paramLabel = "SECONDS", description = "How long a stall lasts, in model time (default: ${DEFAULT-VALUE}).")
     double stallSeconds = 120;
 
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS",
+            description = "Close a keep-alive connection that sends no request for this long (default: ${DEFAULT-VALUE}).")
+    double idleTimeoutSeconds = 60;
+
+    @Option(names = "--read-timeout", paramLabel = "SECONDS", description = "Close a connection whose request takes "
+            + "longer than this to arrive, from its first byte to the end of its body (default: ${DEFAULT-VALUE}).")
+    double readTimeoutSeconds = 30;
+
+    private static final double DAY_SECONDS = 86_400;
+
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), new CountDownLatch(1)));
     }
@@ -73,7 +83,8 @@ public final class SimulatorMain implements Callable<Integer> {
         main.out = out;
         return new CommandLine(main).setOut(out).setErr(err)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
-                    cmd.getErr().println("simulator: could not start: " + e.getMessage());
+                    cmd.getErr().println("simulator: could not start on " + main.host + ":" + main.port + ": "
+                            + StartFailure.reason(e));
                     return 1;
                 })
                 .execute(args);
@@ -115,14 +126,28 @@ public final class SimulatorMain implements Callable<Integer> {
     }
 
     SimulatorConfig config() {
+        if (apiKey != null && apiKey.isBlank()) {
+            throw new IllegalArgumentException("--api-key must not be blank (leave it out to accept any key)");
+        }
         var builder = SimulatorConfig.defaults().toBuilder()
                 .host(host).port(port).timeScale(timeScale).tier(tier).seed(seed)
                 .geminiApiKey(apiKey).mistralApiKey(apiKey)
-                .stallDuration(Duration.ofMillis(Math.round(stallSeconds * 1000)));
+                .stallDuration(seconds("--stall", stallSeconds, 0))
+                .idleTimeout(seconds("--idle-timeout", idleTimeoutSeconds, 0.001))
+                .requestReadTimeout(seconds("--read-timeout", readTimeoutSeconds, 0.001));
         builder.faultRate(Fault.INTERNAL, internal).faultRate(Fault.OVERLOADED, overloaded)
                 .faultRate(Fault.RATE_LIMITED, rateLimited).faultRate(Fault.STALL_BEFORE_HEADERS, stallHeaders)
                 .faultRate(Fault.STALL_MID_STREAM, stallStream).faultRate(Fault.DROP_MID_STREAM, dropStream);
         return builder.build();
+    }
+
+    /** A number of seconds from {@code min} to one day, or a one-line complaint naming the option. */
+    private static Duration seconds(String option, double value, double min) {
+        if (!(value >= min && value <= DAY_SECONDS)) {   // NaN fails both
+            throw new IllegalArgumentException(option + " must be a number of seconds from " + (min == 0 ? "0" : min)
+                    + " to " + (long) DAY_SECONDS + ", got " + value);
+        }
+        return Duration.ofNanos(Math.round(value * 1e9));
     }
 
     static final class TierConverter implements CommandLine.ITypeConverter<Tier> {

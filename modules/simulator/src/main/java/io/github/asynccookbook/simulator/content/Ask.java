@@ -24,6 +24,9 @@ record Ask(Kind kind, int bullets, String topic, String question) {
     static final int MAX_BULLETS = 50;
     private static final int MAX_TOPIC_WORDS = 12;
     private static final int MAX_QUESTION_WORDS = 30;
+    /** A focus sentence longer than this is cut: the topic is taken from its first dozen words anyway. */
+    private static final int MAX_FOCUS_CHARS = 2_000;
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+");
     private static final int FLAGS = CASE_INSENSITIVE | UNICODE_CASE;
 
     private static final Pattern BULLETS = Pattern.compile("\\b(" + NumberWords.PATTERN
@@ -76,7 +79,7 @@ record Ask(Kind kind, int bullets, String topic, String question) {
         if ((matcher = WHAT.matcher(focus)).matches()) {
             return new Ask(Kind.WHAT, 0, nounPhrase(matcher.group(1)), "");
         }
-        boolean shortQuestion = focus.split("\\s+").length <= MAX_QUESTION_WORDS;
+        boolean shortQuestion = hasAtMostWords(focus, MAX_QUESTION_WORDS);
         if (shortQuestion && (matcher = WHY.matcher(focus)).matches()) {
             return new Ask(Kind.WHY, 0, nounPhrase(matcher.group(1)), restate(focus));
         }
@@ -99,11 +102,57 @@ record Ask(Kind kind, int bullets, String topic, String question) {
             return "";
         }
         String line = lines.reversed().stream().filter(l -> l.contains("?")).findFirst().orElse(lines.getFirst());
-        if (line.split("\\s+").length <= 40) {
+        if (hasAtMostWords(line, 40)) {
             return line;
         }
-        List<String> sentences = Arrays.asList(line.split("(?<=[.!?])\\s+"));
-        return sentences.reversed().stream().filter(s -> s.endsWith("?")).findFirst().orElse(sentences.getFirst());
+        return atMostChars(lastQuestionOrFirstSentence(line), MAX_FOCUS_CHARS);
+    }
+
+    /**
+     * The last sentence that asks something, else the first; found by walking the sentence ends, so a prompt of
+     * millions of words costs no copy of each of them.
+     */
+    private static String lastQuestionOrFirstSentence(String line) {
+        Matcher end = SENTENCE_END.matcher(line);
+        int start = 0;
+        int firstEnd = -1;
+        String question = null;
+        while (start <= line.length()) {
+            boolean found = end.find();
+            int stop = found ? end.start() : line.length();
+            firstEnd = firstEnd < 0 ? stop : firstEnd;
+            if (stop > start && line.charAt(stop - 1) == '?') {
+                question = line.substring(start, stop);
+            }
+            if (!found) {
+                break;
+            }
+            start = end.end();
+        }
+        return question != null ? question : line.substring(0, firstEnd);
+    }
+
+    /** Whether {@code text} has no more than {@code max} words, reading no further than word {@code max + 1}. */
+    private static boolean hasAtMostWords(String text, int max) {
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); i++) {
+            boolean space = Character.isWhitespace(text.charAt(i));
+            if (!space && !inWord && ++words > max) {
+                return false;
+            }
+            inWord = !space;
+        }
+        return true;
+    }
+
+    /** The text cut at the last space before {@code max} characters. */
+    private static String atMostChars(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int space = text.lastIndexOf(' ', max);
+        return text.substring(0, space > 0 ? space : max);
     }
 
     /** A phrase cut down to what reads well after "about": no question scaffolding, no filler, a dozen words. */

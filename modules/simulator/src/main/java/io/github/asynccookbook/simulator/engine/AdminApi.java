@@ -2,6 +2,7 @@ package io.github.asynccookbook.simulator.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.asynccookbook.simulator.protocol.ApiError;
 import io.github.asynccookbook.simulator.protocol.HttpReply;
 import io.github.asynccookbook.simulator.protocol.InboundRequest;
 import reactor.core.publisher.Mono;
@@ -51,6 +52,16 @@ final class AdminApi {
         return "{\"timeScale\": %s, \"tier\": \"%s\", \"seed\": %d, \"stallMillis\": %d, \"originNanos\": %d, \"nanoTime\": %d}\n"
                 .formatted(config.timeScale(), config.tier().id(), config.seed(), config.stallDuration().toMillis(),
                         clock.originNanos(), clock.nanos());
+    }
+
+    /** A request the simulator's own endpoints cannot read, as a one-line JSON error. */
+    static HttpReply refusal(ApiError error) {
+        return switch (error.kind()) {
+            case REQUEST_TOO_LARGE -> HttpReply.json(413,
+                    "{\"error\": \"request body larger than " + error.limit() + " bytes\"}\n");
+            case OVERLOADED -> HttpReply.json(503, "{\"error\": \"too many large requests being parsed\"}\n");
+            default -> HttpReply.json(400, "{\"error\": \"" + error.detail() + "\"}\n");
+        };
     }
 
     private String statsJson(boolean withRequests) {

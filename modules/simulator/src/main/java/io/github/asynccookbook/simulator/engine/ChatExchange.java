@@ -25,7 +25,8 @@ import java.util.SplittableRandom;
 
 /**
  * Answers one chat request: auth, parsing, faults, the reply, rate limits, then the bytes on the model's
- * timeline. Every delay is measured from the request's arrival, so scheduling jitter never accumulates.
+ * timeline. The timeline starts once the request is read and parsed, as a model starts once it has the prompt,
+ * and every delay is measured from that start, so scheduling jitter never accumulates.
  */
 final class ChatExchange {
 
@@ -81,6 +82,7 @@ final class ChatExchange {
         if (profile == null || profile.protocol() != protocol.protocol()) {
             throw ApiError.of(ApiError.Kind.MODEL_NOT_FOUND, call.model());
         }
+        protocol.checkLimits(call, profile);
 
         long requestHash = Rolls.hash(call.model(), request.body());
         SplittableRandom random = rolls.nextOccurrence(requestHash);
@@ -90,7 +92,7 @@ final class ChatExchange {
         switch (trace.fault) {
             case INTERNAL -> throw ApiError.of(ApiError.Kind.INTERNAL, null);
             case OVERLOADED -> throw ApiError.of(ApiError.Kind.OVERLOADED, null);
-            case RATE_LIMITED -> throw ApiError.rateLimited(profile.id(), ApiError.Quota.REQUESTS_PER_WINDOW,
+            case RATE_LIMITED -> throw ApiError.rateLimited(profile.model(), ApiError.Quota.REQUESTS_PER_WINDOW,
                     Math.max(1, profile.limits(config.tier()).requests()),
                     config.scaled(profile.limits(config.tier()).requestWindow()));
             case null, default -> {
@@ -102,7 +104,8 @@ final class ChatExchange {
         trace.plannedTokens = reply.outputTokens();
         long cost = protocol.protocol() == Protocol.GEMINI ? reply.promptTokens()
                 : reply.promptTokens() + reply.outputTokens();
-        RateLimiter.Budget budget = limiter.admit(profile, apiKey, cost, clock.nanos());
+        trace.startNanos = clock.nanos();
+        RateLimiter.Budget budget = limiter.admit(profile, apiKey, cost, trace.startNanos);
 
         Timeline timeline = latency.plan(profile, reply, random);
         trace.plannedTtftNanos = timeline.ttftNanos();
@@ -231,7 +234,7 @@ final class ChatExchange {
     }
 
     private Duration untilDue(RequestTrace trace, long dueNanos) {
-        return Duration.ofNanos(Math.max(0, trace.arrivalNanos + dueNanos - clock.nanos()));
+        return Duration.ofNanos(Math.max(0, trace.startNanos + dueNanos - clock.nanos()));
     }
 
     private static String apiVersionOf(String path) {

@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Enforces each model's limits per API key with sliding-window logs, so a 429's retry delay is exactly the time
  * until the oldest counted request leaves the window. Windows are in real time: model time × time scale.
- * Rejected requests are not counted.
+ * Rejected requests are not counted. An alias counts towards the model it points at.
  */
 final class RateLimiter {
 
@@ -66,7 +66,7 @@ final class RateLimiter {
     }
 
     private Buckets buckets(ModelProfile model, RateLimits limits, String apiKey) {
-        return buckets.computeIfAbsent(model.id() + '\u0000' + apiKey, k -> new Buckets(
+        return buckets.computeIfAbsent(model.model() + '\u0000' + apiKey, k -> new Buckets(
                 new SlidingWindow(config.scaled(limits.requestWindow()).toNanos()),
                 new SlidingWindow(config.scaled(MINUTE).toNanos()),
                 new SlidingWindow(config.scaled(DAY).toNanos())));
@@ -90,7 +90,7 @@ final class RateLimiter {
         }
         long waitNanos = window.waitFor(cost, limit, nowNanos);
         if (waitNanos > 0) {
-            throw ApiError.rateLimited(model.id(), quota, limit, Duration.ofNanos(waitNanos));
+            throw ApiError.rateLimited(model.model(), quota, limit, Duration.ofNanos(waitNanos));
         }
     }
 

@@ -20,6 +20,8 @@ final class RequestTrace {
     volatile int promptTokens;
     volatile int plannedTokens;
     volatile int tokensSent;
+    /** Read and parsed: the model's timeline starts here. */
+    volatile long startNanos = -1;
     volatile long plannedTtftNanos = -1;
     volatile long firstTokenNanos = -1;
     volatile long completionNanos = -1;
@@ -36,11 +38,12 @@ final class RequestTrace {
 
     RequestRecord toRecord(SimulatorClock clock) {
         return new RequestRecord(id, protocol, model, stream, clock.millisAt(arrivalNanos),
+                startNanos < 0 ? null : clock.millisAt(startNanos),
                 firstTokenNanos < 0 ? null : clock.millisAt(firstTokenNanos),
                 completionNanos < 0 ? null : clock.millisAt(completionNanos),
                 status, promptTokens, plannedTokens, tokensSent,
                 plannedTtftNanos < 0 ? null : plannedTtftNanos / 1e6,
-                stream && firstTokenNanos >= 0 ? (firstTokenNanos - arrivalNanos) / 1e6 : null,
+                stream && firstTokenNanos >= 0 ? (firstTokenNanos - startNanos) / 1e6 : null,
                 fault, clientDisconnected);
     }
 }

@@ -7,16 +7,21 @@ import io.github.asynccookbook.simulator.mistral.MistralProtocol;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.server.HttpServer;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The Reactor Netty server behind {@link io.github.asynccookbook.simulator.Simulator}: binds, routes, and owns the state. */
 public final class SimulatorServer implements AutoCloseable {
 
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+    /** Large requests parse here, at most one per core at a time; more wait in a short queue, then get a 503. */
+    private static final int PARSE_QUEUE = 16;
 
     private final SimulatorConfig config;
     private final SimulatorClock clock = new SimulatorClock();
@@ -25,26 +30,42 @@ public final class SimulatorServer implements AutoCloseable {
     private final Rolls rolls;
     /** Every open connection, keep-alive ones included, so that closing the simulator closes them too. */
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    private final Scheduler parsing;
     private final DisposableServer server;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    private SimulatorServer(SimulatorConfig config) {
+    private SimulatorServer(SimulatorConfig config, Scheduler parsing) {
         this.config = config;
         this.limiter = new RateLimiter(config);
         this.rolls = new Rolls(config.seed());
+        this.parsing = parsing;
         var router = new Router(config, clock, stats, new GeminiProtocol(), new MistralProtocol(),
-                new ChatExchange(config, clock, stats, limiter, rolls), new AdminApi(this));
-        this.server = HttpServer.create()
-                .host(config.host())
-                .port(config.port())
-                .protocol(HttpProtocol.HTTP11)
-                .channelGroup(connections)
-                .idleTimeout(Duration.ofMinutes(5))
-                .handle(router::handle)
-                .bindNow();
+                new ChatExchange(config, clock, stats, limiter, rolls), new AdminApi(this), parsing);
+        try {
+            this.server = HttpServer.create()
+                    .host(config.host())
+                    .port(config.port())
+                    .protocol(HttpProtocol.HTTP11)
+                    .channelGroup(connections)
+                    .idleTimeout(config.idleTimeout())
+                    .doOnChannelInit((observer, channel, address) ->
+                            RequestDeadline.install(channel.pipeline(), config.requestReadTimeout()))
+                    .handle(router::handle)
+                    .bindNow();
+        } catch (RuntimeException bindFailed) {
+            parsing.dispose();
+            throw bindFailed;
+        }
     }
 
     public static SimulatorServer start(SimulatorConfig config) {
-        return new SimulatorServer(config);
+        int cores = Runtime.getRuntime().availableProcessors();
+        return start(config, Schedulers.newBoundedElastic(cores, PARSE_QUEUE, "simulator-parse", 60, true));
+    }
+
+    /** With the scheduler that parses large requests, which the server disposes of when it closes. */
+    static SimulatorServer start(SimulatorConfig config, Scheduler parsing) {
+        return new SimulatorServer(config, parsing);
     }
 
     public SimulatorConfig config() {
@@ -77,10 +98,19 @@ public final class SimulatorServer implements AutoCloseable {
         rolls.reset();
     }
 
-    /** Returns once the listening socket and every connection are closed. */
+    /**
+     * Stops listening, then closes every connection at once: a stream in flight ends for its client as a dropped
+     * connection, as when a real server goes away, instead of being waited for. Returns once all are closed;
+     * closing again does nothing.
+     */
     @Override
     public void close() {
-        server.disposeNow(CLOSE_TIMEOUT);
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        server.dispose();
         connections.close().awaitUninterruptibly(CLOSE_TIMEOUT.toMillis());
+        server.onDispose().block(CLOSE_TIMEOUT);
+        parsing.dispose();
     }
 }

@@ -40,6 +40,8 @@ final class ErrorWriter {
             case OVERLOADED -> envelope(503, "UNAVAILABLE", "This model is currently experiencing high demand. "
                     + "Spikes in demand are usually temporary. Please try again later.");
             case NOT_FOUND -> envelope(404, "NOT_FOUND", "Method not found.");
+            case REQUEST_TOO_LARGE -> envelope(400, "INVALID_ARGUMENT",
+                    "Request payload size exceeds the limit: " + error.limit() + " bytes.");
         };
     }
 

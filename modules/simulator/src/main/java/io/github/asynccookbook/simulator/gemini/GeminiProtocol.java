@@ -43,6 +43,20 @@ public final class GeminiProtocol implements ChatProtocol {
                 parsed.conversation(), parsed.seed());
     }
 
+    /**
+     * {@code maxOutputTokens} must be at least 1, in the words Google's front end uses for it. A value over the
+     * model's limit is not refused: the Developer API caps it (only Vertex AI refuses it).
+     */
+    @Override
+    public void checkLimits(ChatCall call, ModelProfile model) {
+        Integer max = call.conversation().maxOutputTokens();
+        if (max != null && max < 1) {
+            throw ApiError.of(ApiError.Kind.INVALID_REQUEST, "Unable to submit request because it has a "
+                    + "maxOutputTokens value of " + max + " but the supported range is from 1 (inclusive) to "
+                    + (model.outputTokenLimit() + 1L) + " (exclusive). Update the value and try again.");
+        }
+    }
+
     @Override
     public HttpReply unary(ChatCall call, Reply reply, ResponseMeta meta) {
         return ResponseWriter.unary(call, reply, meta);
@@ -71,7 +85,7 @@ public final class GeminiProtocol implements ChatProtocol {
     }
 
     @Override
-    public HttpReply getModel(ModelProfile model) {
+    public HttpReply getModel(ModelProfile model, Collection<ModelProfile> served) {
         return ModelCatalog.get(model);
     }
 

@@ -39,7 +39,7 @@ final class ChatRequestReader {
         MessagesReader.Messages messages = MessagesReader.read(root, validation);
         List<ToolSpec> tools = ToolsReader.tools(root, validation);
         ToolChoice toolChoice = ToolsReader.toolChoice(root, validation);
-        Long maxTokens = validation.integer(root, "max_tokens", Loc.BODY);
+        Long maxTokens = validation.integerAtLeast(root, "max_tokens", Loc.BODY, 0);
         Long seed = validation.integer(root, "random_seed", Loc.BODY);
         boolean stream = validation.bool(root, "stream", Loc.BODY);
         validation.throwIfAny();

@@ -6,14 +6,15 @@ import io.github.asynccookbook.simulator.protocol.HttpReply;
 
 /**
  * Mistral's error answers, all {@code application/json} (the TS SDK rejects anything else): the gateway's bare
- * {@code {"detail":…}} for auth and unknown routes, pydantic's 422 for schema violations, and the
- * {@code {"object":"error",…,"raw_status_code":…}} envelope for everything the API itself refuses, an unknown model
+ * {@code {"detail":…}} for auth, unknown routes and bodies over the size limit, pydantic's 422 for schema
+ * violations, and the {@code {"object":"error",…,"raw_status_code":…}} envelope for everything the API itself refuses, an unknown model
  * included: that is a 400 {@code invalid_model}, not a 404.
  */
 final class ErrorReplies {
 
     private static final String UNAUTHORIZED = "{\"detail\":\"Unauthorized\"}";
     private static final String NOT_FOUND = "{\"detail\":\"Not Found\"}";
+    private static final String TOO_LARGE = "{\"detail\":\"Request Entity Too Large\"}";
 
     private ErrorReplies() {
     }
@@ -28,6 +29,7 @@ final class ErrorReplies {
             case INTERNAL -> envelopeReply(500, "Internal server error", "internal_server_error", null);
             case OVERLOADED -> envelopeReply(503, "Service unavailable", "service_unavailable", null);
             case NOT_FOUND -> HttpReply.json(404, NOT_FOUND);
+            case REQUEST_TOO_LARGE -> HttpReply.json(413, TOO_LARGE);
         };
     }
 

@@ -81,8 +81,8 @@ public final class MistralProtocol implements ChatProtocol {
     }
 
     @Override
-    public HttpReply getModel(ModelProfile model) {
-        return HttpReply.json(200, ModelCards.one(model, clock.instant().getEpochSecond()));
+    public HttpReply getModel(ModelProfile model, Collection<ModelProfile> served) {
+        return HttpReply.json(200, ModelCards.one(model, served, clock.instant().getEpochSecond()));
     }
 
     /** Mistral has no token-counting route. */

@@ -6,12 +6,14 @@ import io.github.asynccookbook.simulator.ModelProfile;
 import io.github.asynccookbook.simulator.Protocol;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 
 /**
  * {@code GET /v1/models} cards with the field set of Mistral's schema. The TS SDK needs {@code id},
  * {@code capabilities} and {@code "type":"base"}; {@code created} is the time of the request, as the real list
- * reports it. Capabilities describe the simulator: chat and tool calls, nothing else.
+ * reports it. Capabilities describe the simulator: chat and tool calls, nothing else. As in the real list, every
+ * alias has a card of its own: {@code name} is the model it points at, {@code aliases} the model's other names.
  */
 final class ModelCards {
 
@@ -27,17 +29,15 @@ final class ModelCards {
         ObjectNode root = Json.object();
         root.put("object", "list");
         ArrayNode data = root.putArray("data");
-        models.stream()
-                .filter(model -> model.protocol() == Protocol.MISTRAL)
-                .forEach(model -> data.add(card(model, createdEpochSeconds)));
+        mistral(models).forEach(model -> data.add(card(model, models, createdEpochSeconds)));
         return Json.compact(root);
     }
 
-    static String one(ModelProfile model, long createdEpochSeconds) {
-        return Json.compact(card(model, createdEpochSeconds));
+    static String one(ModelProfile model, Collection<ModelProfile> served, long createdEpochSeconds) {
+        return Json.compact(card(model, served, createdEpochSeconds));
     }
 
-    private static ObjectNode card(ModelProfile model, long createdEpochSeconds) {
+    private static ObjectNode card(ModelProfile model, Collection<ModelProfile> served, long createdEpochSeconds) {
         ObjectNode card = Json.object();
         card.put("id", model.id());
         card.put("object", "model");
@@ -47,14 +47,22 @@ final class ModelCards {
         capabilities.put("completion_chat", true);
         capabilities.put("function_calling", true);
         UNSUPPORTED.forEach(capability -> capabilities.put(capability, false));
-        card.put("name", model.id());
+        card.put("name", model.model());
         card.put("description", model.displayName() + ", simulated");
         card.put("max_context_length", model.inputTokenLimit());
-        card.putArray("aliases");
+        ArrayNode aliases = card.putArray("aliases");
+        mistral(served).stream()
+                .filter(other -> other.model().equals(model.model()) && !other.id().equals(model.id()))
+                .sorted(Comparator.comparing(ModelProfile::isAlias))
+                .forEach(other -> aliases.add(other.id()));
         card.putNull("deprecation");
         card.putNull("deprecation_replacement_model");
         card.put("default_model_temperature", DEFAULT_TEMPERATURE);
         card.put("type", "base");
         return card;
+    }
+
+    private static List<ModelProfile> mistral(Collection<ModelProfile> models) {
+        return models.stream().filter(model -> model.protocol() == Protocol.MISTRAL).toList();
     }
 }

@@ -23,13 +23,21 @@ final class Validation {
     static final String EXTRA_FORBIDDEN = "extra_forbidden";
     private static final String PATH_SEPARATOR = ", ";
 
-    record Problem(String type, Loc loc, String msg) {
+    /** @param ctx pydantic's context for a constraint ({@code {"ge": 0}}), or null */
+    record Problem(String type, Loc loc, String msg, ObjectNode ctx) {
+
+        Problem(String type, Loc loc, String msg) {
+            this(type, loc, msg, null);
+        }
 
         ObjectNode toJson() {
             ObjectNode item = Json.object();
             item.put("type", type);
             item.set("loc", loc.toJson());
             item.put("msg", msg);
+            if (ctx != null) {
+                item.set("ctx", ctx);
+            }
             return item;
         }
     }
@@ -94,6 +102,19 @@ final class Validation {
             return null;
         }
         return node.asLong();
+    }
+
+    /** An optional, nullable integer field of at least {@code min} (pydantic's {@code ge}). */
+    Long integerAtLeast(JsonNode parent, String field, Loc loc, long min) {
+        Long value = integer(parent, field, loc);
+        if (value != null && value < min) {
+            ObjectNode ctx = Json.object();
+            ctx.put("ge", min);
+            problems.add(new Problem("greater_than_equal", loc.with(field),
+                    "Input should be greater than or equal to " + min, ctx));
+            return null;
+        }
+        return value;
     }
 
     /** An optional boolean field, false when absent or null. */

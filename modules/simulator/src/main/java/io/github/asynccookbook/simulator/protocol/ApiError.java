@@ -26,7 +26,9 @@ public final class ApiError extends RuntimeException {
         /** 503. */
         OVERLOADED,
         /** No such route: 404. {@code detail} is the path. */
-        NOT_FOUND
+        NOT_FOUND,
+        /** A body over the size limit: Gemini 400 INVALID_ARGUMENT, Mistral 413. {@code limit} is the limit in bytes. */
+        REQUEST_TOO_LARGE
     }
 
     /** Which limit a 429 hit, in the terms Gemini's QuotaFailure and Mistral's headers use. */
@@ -51,6 +53,10 @@ public final class ApiError extends RuntimeException {
 
     public static ApiError of(Kind kind, String detail) {
         return new ApiError(kind, detail, null, null, 0, null);
+    }
+
+    public static ApiError requestTooLarge(long limitBytes) {
+        return new ApiError(Kind.REQUEST_TOO_LARGE, null, null, null, limitBytes, null);
     }
 
     public static ApiError rateLimited(String model, Quota quota, long limit, Duration retryDelay) {

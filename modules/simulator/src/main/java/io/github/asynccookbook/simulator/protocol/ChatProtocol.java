@@ -27,6 +27,15 @@ public interface ChatProtocol {
      */
     ChatCall parseChat(InboundRequest request, String modelFromPath, boolean stream);
 
+    /**
+     * Checks what depends on the model the request names, once it is known (Gemini: {@code maxOutputTokens} within
+     * the model's output limit). Nothing by default.
+     *
+     * @throws ApiError INVALID_REQUEST with the provider's wording
+     */
+    default void checkLimits(ChatCall call, ModelProfile model) {
+    }
+
     /** The whole non-streamed answer. */
     HttpReply unary(ChatCall call, Reply reply, ResponseMeta meta);
 
@@ -47,8 +56,8 @@ public interface ChatProtocol {
     /** {@code GET .../models} (Gemini honours {@code pageSize}/{@code pageToken}). */
     HttpReply listModels(Collection<ModelProfile> models, InboundRequest request);
 
-    /** {@code GET .../models/{id}}. */
-    HttpReply getModel(ModelProfile model);
+    /** {@code GET .../models/{id}}; {@code served} are this provider's models and aliases (a Mistral card lists aliases). */
+    HttpReply getModel(ModelProfile model, Collection<ModelProfile> served);
 
     /** Gemini {@code :countTokens}; Mistral has none and answers NOT_FOUND. */
     HttpReply countTokens(InboundRequest request, ModelProfile model);

@@ -9,6 +9,18 @@ import java.util.Map;
 public record InboundRequest(String method, String path, Map<String, String> query, Map<String, String> headers,
                              byte[] body) {
 
+    private static final byte[] NO_BODY = new byte[0];
+
+    /** A request whose body is not read (yet). */
+    public static InboundRequest head(String method, String path, Map<String, String> query,
+                                      Map<String, String> headers) {
+        return new InboundRequest(method, path, query, headers, NO_BODY);
+    }
+
+    public InboundRequest withBody(byte[] body) {
+        return new InboundRequest(method, path, query, headers, body);
+    }
+
     public String header(String lowerCaseName) {
         return headers.get(lowerCaseName);
     }

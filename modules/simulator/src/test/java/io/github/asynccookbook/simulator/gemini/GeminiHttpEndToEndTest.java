@@ -121,13 +121,13 @@ class GeminiHttpEndToEndTest {
     @Test
     void listsAndPagesModelsUnderBothVersions() throws Exception {
         JsonNode all = json(get("/v1beta/models", KEY).body());
-        JsonNode firstPage = json(get("/v1/models?pageSize=2", KEY).body());
-        JsonNode secondPage = json(get("/v1/models?pageSize=2&pageToken=" + firstPage.get("nextPageToken").textValue(), KEY).body());
+        JsonNode firstPage = json(get("/v1/models?pageSize=6", KEY).body());
+        JsonNode secondPage = json(get("/v1/models?pageSize=6&pageToken=" + firstPage.get("nextPageToken").textValue(), KEY).body());
 
         assertThat(all.get("models")).extracting(m -> m.get("name").textValue())
-                .allMatch(name -> name.startsWith("models/gemini-")).hasSize(4);
-        assertThat(firstPage.get("models")).hasSize(2);
-        assertThat(secondPage.get("models")).hasSize(2);
+                .allMatch(name -> name.startsWith("models/gemini-")).hasSize(10).contains("models/gemini-flash-latest");
+        assertThat(firstPage.get("models")).hasSize(6);
+        assertThat(secondPage.get("models")).hasSize(4);
         assertThat(secondPage.has("nextPageToken")).isFalse();
     }
 
@@ -199,6 +199,39 @@ class GeminiHttpEndToEndTest {
 
         assertThat(json(response.body()).at("/error/message").textValue())
                 .startsWith("models/gemini-9 is not found for API version v1, or is not supported for generateContent.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, -5})
+    void refusesAMaxOutputTokensBelowOne(int maxOutputTokens) throws Exception {
+        HttpResponse<String> response = post("/v1beta/models/gemini-2.0-flash:generateContent",
+                "{\"contents\":[{\"parts\":[{\"text\":\"hi\"}]}],\"generationConfig\":{\"maxOutputTokens\":"
+                        + maxOutputTokens + "}}", KEY);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).isEqualTo("""
+                {
+                  "error": {
+                    "code": 400,
+                    "message": "Unable to submit request because it has a maxOutputTokens value of %d but the \
+                supported range is from 1 (inclusive) to 8193 (exclusive). Update the value and try again.",
+                    "status": "INVALID_ARGUMENT"
+                  }
+                }
+                """.formatted(maxOutputTokens));
+    }
+
+    @Test
+    void aLatestAliasAnswersAsItsModelAndIsCountedUnderItsOwnName() throws Exception {
+        HttpResponse<String> answer = post("/v1beta/models/gemini-flash-latest:generateContent", prompt("Say hi"), KEY);
+        JsonNode model = json(get("/v1beta/models/gemini-flash-latest", KEY).body());
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(json(answer.body()).get("modelVersion").textValue()).isEqualTo("gemini-flash-latest");
+        assertThat(onlyRecord().model()).isEqualTo("gemini-flash-latest");
+        assertThat(SIM.simulator().stats().model("gemini-flash-latest").count(200)).isEqualTo(1);
+        assertThat(model.get("displayName").textValue()).isEqualTo("Gemini Flash Latest");
+        assertThat(model.get("outputTokenLimit").intValue()).isEqualTo(65_536);
     }
 
     private RequestRecord onlyRecord() {

@@ -169,7 +169,9 @@ class GeminiLangChain4jEndToEndTest {
         var catalog = GoogleAiGeminiModelCatalog.builder().baseUrl(SIM.simulator().geminiBaseUrl()).apiKey(KEY).build();
 
         assertThat(catalog.listModels()).extracting(ModelDescription::name)
-                .containsExactly("gemini-2.0-flash", "gemini-2.5-flash", "gemini-2.5-flash-lite", "gemini-2.5-pro");
+                .containsExactly("gemini-2.0-flash", "gemini-2.0-flash-001", "gemini-2.0-flash-lite",
+                        "gemini-2.0-flash-lite-001", "gemini-2.5-flash", "gemini-2.5-flash-lite", "gemini-2.5-pro",
+                        "gemini-flash-latest", "gemini-flash-lite-latest", "gemini-pro-latest");
     }
 
     enum Expected {

@@ -33,7 +33,10 @@ class GeminiModelsAndTokensTest {
         JsonNode page = json(protocol.listModels(PROFILES.values(), get(Map.of())));
 
         assertThat(page.get("models")).extracting(m -> m.get("name").textValue()).containsExactly(
-                "models/gemini-2.0-flash", "models/gemini-2.5-flash", "models/gemini-2.5-flash-lite", "models/gemini-2.5-pro");
+                "models/gemini-2.0-flash", "models/gemini-2.0-flash-001", "models/gemini-2.0-flash-lite",
+                "models/gemini-2.0-flash-lite-001", "models/gemini-2.5-flash", "models/gemini-2.5-flash-lite",
+                "models/gemini-2.5-pro", "models/gemini-flash-latest", "models/gemini-flash-lite-latest",
+                "models/gemini-pro-latest");
         assertThat(page.has("nextPageToken")).isFalse();
     }
 
@@ -52,8 +55,8 @@ class GeminiModelsAndTokensTest {
             query.put("pageToken", page.get("nextPageToken").textValue());
         }
 
-        assertThat(pages).isEqualTo(2);
-        assertThat(names).hasSize(4).doesNotHaveDuplicates();
+        assertThat(pages).isEqualTo(4);
+        assertThat(names).hasSize(10).doesNotHaveDuplicates();
     }
 
     @Test
@@ -66,7 +69,7 @@ class GeminiModelsAndTokensTest {
 
     @Test
     void describesOneModelLikeTheRealApi() {
-        HttpReply reply = protocol.getModel(FLASH);
+        HttpReply reply = protocol.getModel(FLASH, PROFILES.values());
 
         assertThat(new String(reply.body(), StandardCharsets.UTF_8)).isEqualTo("""
                 {
@@ -93,7 +96,7 @@ class GeminiModelsAndTokensTest {
 
     @Test
     void leavesThinkingOffOlderModels() throws Exception {
-        JsonNode model = json(protocol.getModel(PROFILES.get("gemini-2.0-flash")));
+        JsonNode model = json(protocol.getModel(PROFILES.get("gemini-2.0-flash"), PROFILES.values()));
 
         assertThat(model.has("thinking")).isFalse();
         assertThat(model.get("topK").intValue()).isEqualTo(40);

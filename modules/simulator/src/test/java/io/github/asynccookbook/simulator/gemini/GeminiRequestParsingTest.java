@@ -280,6 +280,15 @@ class GeminiRequestParsingTest {
         assertThat(protocol.apiKey(request(GENERATE, Map.of(), Map.of("authorization", "Bearer m"), ""))).isNull();
     }
 
+    @Test
+    void readsAPromptLongerThanJacksonsDefaultStringLimit() {
+        String text = "a".repeat(20_000_001);   // a valid body within the 20 MB request limit
+
+        ChatCall call = parse(GENERATE, Map.of(), "{\"contents\":[{\"parts\":[{\"text\":\"" + text + "\"}]}]}", false);
+
+        assertThat(call.conversation().lastUserText()).hasSize(text.length());
+    }
+
     private ChatCall parse(String path, Map<String, String> query, String body, boolean stream) {
         String model = path.substring(path.lastIndexOf('/') + 1, path.lastIndexOf(':'));
         return protocol.parseChat(request(path, query, Map.of("x-goog-api-key", "k"), body), model, stream);

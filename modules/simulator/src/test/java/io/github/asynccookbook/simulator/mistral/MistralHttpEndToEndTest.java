@@ -10,6 +10,8 @@ import io.github.asynccookbook.simulator.content.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.net.URI;
@@ -111,12 +113,16 @@ class MistralHttpEndToEndTest {
         assertThat(list.headers().firstValue("content-type")).hasValue("application/json");
         JsonNode data = JSON.readTree(list.body()).get("data");
         assertThat(data.findValuesAsText("id"))
-                .containsExactly("mistral-large-latest", "mistral-medium-latest", MODEL);
+                .contains("mistral-large-latest", "mistral-medium-latest", "mistral-small-2506", MODEL,
+                        "open-mistral-nemo", "codestral-latest", "ministral-8b-latest")
+                .doesNotHaveDuplicates();
 
         HttpResponse<String> one = get("/v1/models/" + MODEL);
         assertThat(one.statusCode()).isEqualTo(200);
         JsonNode card = JSON.readTree(one.body());
         assertThat(card.get("id").asText()).isEqualTo(MODEL);
+        assertThat(card.get("name").asText()).isEqualTo("mistral-small-2506");
+        assertThat(card.get("aliases").toString()).isEqualTo("[\"mistral-small-2506\"]");
         assertThat(card.get("type").asText()).isEqualTo("base");
         assertThat(card.get("capabilities").get("function_calling").asBoolean()).isTrue();
     }
@@ -155,6 +161,17 @@ class MistralHttpEndToEndTest {
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.body()).isEqualTo("{\"detail\":\"Unauthorized\"}");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mistral-small-2506", "open-mistral-nemo", "mistral-tiny-latest", "codestral-latest",
+            "ministral-8b-latest"})
+    void aModelIsAnsweredUnderEachOfItsPublicNames(String name) throws Exception {
+        HttpResponse<String> response = post(chat(false, "Say hi").replace(MODEL, name), "sk-test");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).get("model").asText()).isEqualTo(name);
+        assertThat(sim.stats().requests(name)).hasSize(1);
     }
 
     private static String chat(boolean stream, String prompt) {

@@ -229,7 +229,8 @@ class MistralLangChain4jEndToEndTest {
         var catalog = MistralAiModelCatalog.builder().baseUrl(sim.mistralBaseUrl()).apiKey(KEY).build();
 
         assertThat(catalog.listModels()).extracting(ModelDescription::name)
-                .containsExactly("mistral-large-latest", "mistral-medium-latest", MODEL);
+                .contains("mistral-large-latest", "mistral-medium-latest", MODEL, "open-mistral-nemo",
+                        "codestral-latest", "ministral-8b-latest");
     }
 
     /** Mistral answers an unknown model with a 400, which LangChain4j maps by status alone. */

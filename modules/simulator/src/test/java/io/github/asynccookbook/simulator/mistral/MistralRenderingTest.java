@@ -184,21 +184,22 @@ class MistralRenderingTest {
 
         String body = body(protocol.listModels(models, request));
 
-        assertThat(body).startsWith("{\"object\":\"list\",\"data\":[{\"id\":\"mistral-large-latest\",")
+        assertThat(body).startsWith("{\"object\":\"list\",\"data\":[{\"id\":\"codestral-2508\",")
                 .doesNotContain("gemini");
-        assertThat(body.split("\"object\":\"model\"")).hasSize(4);
+        assertThat(body.split("\"object\":\"model\"")).hasSize(1 + (int) models.stream()
+                .filter(model -> model.protocol() == io.github.asynccookbook.simulator.Protocol.MISTRAL).count());
     }
 
     @Test
     void modelCardHasTheSchemaFieldsInOrder() {
         ModelProfile small = ModelProfiles.defaults().get("mistral-small-latest");
 
-        assertReply(protocol.getModel(small), 200, """
+        assertReply(protocol.getModel(small, ModelProfiles.defaults().values()), 200, """
                 {"id":"mistral-small-latest","object":"model","created":1760000000,"owned_by":"mistralai",\
                 "capabilities":{"completion_chat":true,"function_calling":true,"reasoning":false,\
                 "completion_fim":false,"fine_tuning":false,"vision":false,"ocr":false,"classification":false,\
-                "moderation":false,"audio":false},"name":"mistral-small-latest","description":"Mistral Small, simulated",\
-                "max_context_length":131072,"aliases":[],"deprecation":null,"deprecation_replacement_model":null,\
-                "default_model_temperature":0.3,"type":"base"}""");
+                "moderation":false,"audio":false},"name":"mistral-small-2506","description":"Mistral Small, simulated",\
+                "max_context_length":131072,"aliases":["mistral-small-2506"],"deprecation":null,\
+                "deprecation_replacement_model":null,"default_model_temperature":0.3,"type":"base"}""");
     }
 }

@@ -264,6 +264,34 @@ class MistralRequestParsingTest {
         assertThat(protocol.apiKey(request(Map.of()))).isNull();
     }
 
+    @Test
+    void aNegativeMaxTokensIsBelowPydanticsBound() {
+        ApiError error = parseFailure("""
+                {"model":"mistral-small-latest","max_tokens":-1,"messages":[{"role":"user","content":"hi"}]}""");
+
+        assertReply(protocol.error(error, "v1"), 422, """
+                {"detail":[{"type":"greater_than_equal","loc":["body","max_tokens"],\
+                "msg":"Input should be greater than or equal to 0","ctx":{"ge":0}}]}""");
+    }
+
+    @Test
+    void aZeroMaxTokensPassesAsTheRealSchemaAllowsIt() {
+        ChatCall call = parse("""
+                {"model":"mistral-small-latest","max_tokens":0,"messages":[{"role":"user","content":"hi"}]}""");
+
+        assertThat(call.conversation().maxOutputTokens()).isZero();
+    }
+
+    @Test
+    void readsAPromptLongerThanJacksonsDefaultStringLimit() {
+        String text = "a".repeat(20_000_001);
+
+        ChatCall call = parse("{\"model\":\"mistral-small-latest\",\"messages\":[{\"role\":\"user\",\"content\":\""
+                + text + "\"}]}");
+
+        assertThat(call.conversation().lastUserText()).hasSize(text.length());
+    }
+
     private ChatCall parse(String json) {
         return protocol.parseChat(post(json), null, false);
     }
