@@ -42,6 +42,19 @@ class SafeInvokeTest {
                 answer -> assertThat(answer.text()).isNotBlank());
     }
 
+    @ParameterizedTest
+    @CsvSource({"gemini", "mistral"})
+    void aStallBeforeHeadersLongerThanTheClientTimeoutBecomesATimeout(String vendor) {
+        var providers = ProviderSet.forSimulator(sim.simulator());
+        Provider provider = vendor.equals("gemini") ? providers.gemini() : providers.mistral();
+        ChatModel model = provider.chatModel(ModelOptions.builder()
+                .maxOutputTokens(30).maxRetries(0).timeout(java.time.Duration.ofMillis(200)).build());
+
+        SafeInvoke.Result result = SafeInvoke.safeInvoke(model, ask("Hello [sim:fault=stall-headers]"));
+
+        assertThat(result).isInstanceOf(SafeInvoke.Timeout.class);
+    }
+
     private static ChatRequest ask(String prompt) {
         return ChatRequest.builder().messages(UserMessage.from(prompt)).build();
     }
