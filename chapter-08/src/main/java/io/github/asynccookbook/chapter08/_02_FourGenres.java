@@ -13,6 +13,7 @@ import reactor.util.function.Tuples;
 
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 /** The source's four genres in parallel: one shared AI service, each summary zipped back to its genre. */
 @Command(name = "_02_FourGenres", mixinStandardHelpOptions = true,
@@ -22,13 +23,13 @@ public final class _02_FourGenres implements Callable<Integer> {
     static final List<String> GENRES = List.of("science fiction", "comedy", "drama", "horror");
 
     // tag::fanOut[]
-    /** All calls at once on one service instance; flatMapSequential keeps the input order. */
-    static Flux<Tuple2<String, String>> summaries(MovieSummaries service, List<String> genres) {
+    /** All calls at once on one shared service (pass {@code service::summary}); flatMapSequential keeps input order. */
+    static Flux<Tuple2<String, String>> summaries(Function<String, String> summary, List<String> genres) {
         return Flux.fromIterable(genres)
                 .flatMapSequential(genre -> Mono
-                        .fromCallable(() -> service.summary(genre))
+                        .fromCallable(() -> summary.apply(genre))
                         .subscribeOn(Schedulers.boundedElastic())
-                        .map(summary -> Tuples.of(genre, summary)));
+                        .map(text -> Tuples.of(genre, text)));
     }
     // end::fanOut[]
 
@@ -51,7 +52,7 @@ public final class _02_FourGenres implements Callable<Integer> {
             MovieSummaries service = _01_PromptFunctions.service(provider.chatModel(),
                     provider.streamingChatModel());
             long start = System.nanoTime();
-            summaries(service, GENRES).doOnNext(pair -> System.out.printf("%-16s %s%n", pair.getT1(),
+            summaries(service::summary, GENRES).doOnNext(pair -> System.out.printf("%-16s %s%n", pair.getT1(),
                     pair.getT2())).blockLast();
             System.out.printf("(%d calls in %,d ms)%n", GENRES.size(), (System.nanoTime() - start) / 1_000_000);
         }
