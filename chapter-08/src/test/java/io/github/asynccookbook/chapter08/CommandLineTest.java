@@ -1,0 +1,41 @@
+package io.github.asynccookbook.chapter08;
+
+import io.github.asynccookbook.harness.ChapterCli;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Bad options give one line and exit status 2, before any provider is touched. */
+class CommandLineTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--provider=openai", "--time-scale=-1", "--nope"})
+    void badOptionsAreOneLine(String option) {
+        for (Object command : new Object[]{new Main(), new _01_PromptFunctions(), new _02_FourGenres()}) {
+            var out = new ByteArrayOutputStream();
+            var err = new ByteArrayOutputStream();
+            int exit = ChapterCli.run(command, new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8), option);
+            assertThat(exit).isEqualTo(2);
+            assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+            assertThat(err.toString(StandardCharsets.UTF_8)).endsWith("(see --help)\n").hasLineCount(1);
+        }
+    }
+
+    @Test
+    void everyExampleHasHelp() {
+        for (Object command : new Object[]{new Main(), new _01_PromptFunctions(), new _02_FourGenres()}) {
+            var out = new ByteArrayOutputStream();
+            int exit = ChapterCli.run(command, new PrintStream(out, true, StandardCharsets.UTF_8), System.err,
+                    "--help");
+            assertThat(exit).isZero();
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("--provider");
+        }
+    }
+}
