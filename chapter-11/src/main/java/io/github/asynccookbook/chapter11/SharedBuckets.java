@@ -7,6 +7,10 @@ import com.hazelcast.map.IMap;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.grid.hazelcast.Bucket4jHazelcast;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.RedisClient;
+
+import java.nio.charset.StandardCharsets;
 
 import java.time.Duration;
 
@@ -38,10 +42,22 @@ public final class SharedBuckets {
     // tag::bucket[]
     public static BucketProxy keyLimit(HazelcastInstance member, String key, long requests, Duration window) {
         IMap<String, byte[]> buckets = member.getMap("rate-limits");
-        BucketConfiguration limit = BucketConfiguration.builder()
-                .addLimit(l -> l.capacity(requests).refillIntervally(requests, window))
-                .build();
-        return Bucket4jHazelcast.casBasedBuilder(buckets).build().getProxy(key, () -> limit);
+        return Bucket4jHazelcast.casBasedBuilder(buckets).build().getProxy(key, () -> limit(requests, window));
     }
     // end::bucket[]
+
+    /** The same key's limit kept in Redis through Lettuce: the store most services already run. */
+    // tag::redis[]
+    public static BucketProxy keyLimit(RedisClient redis, String key, long requests, Duration window) {
+        return Bucket4jLettuce.casBasedBuilder(redis).build()
+                .getProxy(key.getBytes(StandardCharsets.UTF_8), () -> limit(requests, window));
+    }
+    // end::redis[]
+
+    /** {@code requests} per {@code window}, refilled all at once at the end of each window. */
+    static BucketConfiguration limit(long requests, Duration window) {
+        return BucketConfiguration.builder()
+                .addLimit(l -> l.capacity(requests).refillIntervally(requests, window))
+                .build();
+    }
 }
