@@ -56,17 +56,29 @@ final class FieldValues {
         return ask.topic();
     }
 
-    /** The enum value the prompt names (whole word, any case), otherwise one drawn by the seed. */
+    /**
+     * The enum value the prompt names (whole word, any case; of several, the one named last: "POSITIVE or
+     * NEGATIVE? It is negative."), otherwise one drawn by the seed.
+     */
     JsonNode choice(List<JsonNode> options) {
         String prompt = facts.text().toLowerCase(Locale.ROOT);
+        JsonNode named = null;
+        int lastMention = -1;
         for (JsonNode option : options) {
-            String value = option.asText().toLowerCase(Locale.ROOT);
-            if (!value.isBlank() && Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(value) + "(?![\\p{L}\\p{N}])")
-                    .matcher(prompt).find()) {
-                return option;
+            String value = option.asText().toLowerCase(Locale.ROOT).replace('_', ' ');
+            if (value.isBlank()) {
+                continue;
+            }
+            Matcher matcher = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(value).replace(" ", "\\E[ _-]\\Q")
+                    + "(?![\\p{L}\\p{N}])").matcher(prompt);
+            while (matcher.find()) {
+                if (matcher.start() > lastMention) {
+                    lastMention = matcher.start();
+                    named = option;
+                }
             }
         }
-        return options.get(random.nextInt(options.size()));
+        return named != null ? named : options.get(random.nextInt(options.size()));
     }
 
     /** About {@code tokens} tokens of whole sentences on the prompt's topic. */

@@ -10,12 +10,14 @@ import io.github.asynccookbook.simulator.conversation.ToolChoice;
 import io.github.asynccookbook.simulator.conversation.Turn;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.regex.Pattern;
 
 /**
  * The simulated model's brain: answers a conversation with text that fits the prompt (bullet points, an
- * explanation, a summary of tool results), with JSON that fits the client's schema, or with tool calls. Deterministic for a conversation and a seed, and
+ * explanation, a summary of tool results), with JSON that fits the client's schema (or the format an AI service
+ * spelled out in the prompt, see {@link FormatInstructions}), or with tool calls. Deterministic for a conversation and a seed, and
  * cheap enough to run for every request; it holds no state, so one instance serves all threads.
  */
 public final class ReplyWriter {
@@ -32,6 +34,12 @@ public final class ReplyWriter {
     public Reply write(Conversation conversation, long seed, int targetTokens, boolean exactLength, int maxTokens) {
         int promptTokens = Tokens.count(conversation);
         String prompt = Directives.strip(lastUserText(conversation));
+        ResponseFormat format = conversation.responseFormat();
+        Optional<FormatInstructions.Found> instructed = FormatInstructions.read(prompt);
+        if (instructed.isPresent()) {
+            prompt = instructed.get().prompt();
+            format = format.mode() == ResponseFormat.Mode.TEXT ? instructed.get().format() : format;
+        }
         var random = new SplittableRandom(seed ^ fingerprint(conversation) * 0x9E3779B97F4A7C15L);
         if (callsTools(conversation)) {
             List<ToolCall> calls = ToolPlanner.plan(conversation.tools(), conversation.toolChoice(), prompt,
@@ -40,8 +48,8 @@ public final class ReplyWriter {
                 return new Reply(TokenizedText.EMPTY, calls, FinishReason.TOOL_CALLS, promptTokens);
             }
         }
-        if (conversation.responseFormat().mode() != ResponseFormat.Mode.TEXT) {
-            return capped(Tokens.tokenize(JsonAnswer.write(conversation.responseFormat(), prompt, random)),
+        if (format.mode() != ResponseFormat.Mode.TEXT) {
+            return capped(Tokens.tokenize(JsonAnswer.write(format, prompt, random)),
                     maxTokens, promptTokens);
         }
         int target = Math.max(1, exactLength || !BRIEF.matcher(conversation.system()).find()

@@ -121,6 +121,45 @@ class JsonAnswerTest {
         assertThat(structured - plain).isEqualTo(Tokens.count(format(BOOK).source()));
     }
 
+    @Test
+    void formatInstructionsAnAiServiceWritesIntoThePromptAreFollowed() throws Exception {
+        String prompt = """
+                Recommend a fantasy book with two themes.
+                You must answer strictly in the following JSON format: {
+                "title": (type: string),
+                "year": (type: integer),
+                "genre": (type: enum, must be one of [FANTASY, MYSTERY]),
+                "themes": (type: array of Book$Theme: {
+                "name": (type: string),
+                "weight": (type: double)
+                }),
+                "tags": (type: array of string),
+                "inPrint": (type: boolean),
+                "published": (type: date string (2023-12-31))
+                }""";
+
+        Reply reply = writer.write(conversation(prompt, ResponseFormat.TEXT), 5, 100, false, 100_000);
+
+        JsonNode book = JSON.readTree(reply.text());
+        assertThat(book.properties()).extracting(java.util.Map.Entry::getKey)
+                .containsExactly("title", "year", "genre", "themes", "tags", "inPrint", "published");
+        assertThat(book.get("year").isIntegralNumber()).isTrue();
+        assertThat(book.get("genre").asText()).isEqualTo("FANTASY");
+        assertThat(book.get("themes")).hasSize(2).allSatisfy(theme -> assertThat(theme.get("weight").isNumber()).isTrue());
+        assertThat(book.get("tags").isArray()).isTrue();
+        assertThat(book.get("inPrint").isBoolean()).isTrue();
+        assertThat(book.get("published").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
+        assertThat(book.get("title").asText()).doesNotContain("type");
+    }
+
+    @Test
+    void enumInstructionsAreAnsweredWithOneValue() {
+        String prompt = "Is 'awful food' positive? It is negative.\nYou must answer strictly with one of these enums:\n"
+                + "POSITIVE\nNEGATIVE";
+
+        assertThat(writer.write(conversation(prompt, ResponseFormat.TEXT), 5, 100, false, 100).text()).isEqualTo("NEGATIVE");
+    }
+
     private Reply write(String prompt, String schema, long seed) {
         return writer.write(conversation(prompt, format(schema)), seed, 100, false, 100_000);
     }

@@ -120,6 +120,26 @@ class GeminiStructuredOutputTest {
                 .isEqualTo(SIM.simulator().stats().requests().getLast().tokensSent());
     }
 
+    interface PlainLibrarian {
+        Book recommend(String request);
+
+        Genre classify(String request);
+    }
+
+    @Test
+    void withoutSchemaSupportAnAiServiceGetsJsonForTheFormatItSpelledOutInThePrompt() {
+        ChatModel plain = chatModel();
+        PlainLibrarian librarian = AiServices.create(PlainLibrarian.class, plain);
+
+        Book book = librarian.recommend("Recommend a fantasy book.");
+        Genre genre = librarian.classify("Which genre is a whodunit, MYSTERY or FANTASY? It is a mystery.");
+
+        assertThat(book.genre()).isEqualTo(Genre.FANTASY);
+        assertThat(book.title()).isNotBlank();
+        assertThat(book.year()).isBetween(1900, 2030);
+        assertThat(genre).isEqualTo(Genre.MYSTERY);
+    }
+
     @Test
     void anEnumSchemaIsAnsweredAsABareValue() {
         ChatResponse response = chatModel().chat(ChatRequest.builder()
