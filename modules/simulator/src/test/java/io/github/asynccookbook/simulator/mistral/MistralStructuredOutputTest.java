@@ -141,6 +141,28 @@ class MistralStructuredOutputTest {
         });
     }
 
+    static final class Catalogue {
+        final List<String> lookedUp = new CopyOnWriteArrayList<>();
+
+        @dev.langchain4j.agent.tool.Tool("Looks up the movies of a genre in the catalogue")
+        String moviesOfGenre(@dev.langchain4j.agent.tool.P("the genre") String genre) {
+            lookedUp.add(genre);
+            return "The catalogue has 12 " + genre + " movies.";
+        }
+    }
+
+    @Test
+    void anAiServiceCallsItsToolFirstThenReturnsTheRecord() {
+        var catalogue = new Catalogue();
+        Critic critic = AiServices.builder(Critic.class).chatModel(chatModel(true)).tools(catalogue).build();
+
+        Picks picks = critic.pick("Look up the catalogue for genre 'comedy' and recommend two comedy movies.");
+
+        assertThat(catalogue.lookedUp).containsExactly("comedy");
+        assertThat(picks.movies()).hasSize(2).allSatisfy(movie -> assertThat(movie.genre()).isEqualTo(Genre.COMEDY));
+        assertThat(SIM.simulator().stats().requests()).hasSize(2);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "{\"type\":\"xml\"} | 422 | enum",
