@@ -30,9 +30,10 @@ public final class ReplyWriter {
      */
     public Reply write(Conversation conversation, long seed, int targetTokens, boolean exactLength, int maxTokens) {
         int promptTokens = Tokens.count(conversation);
-        String prompt = Directives.strip(lastUserText(conversation));
+        String userText = lastUserText(conversation);
+        String prompt = Directives.strip(userText);
         var random = new SplittableRandom(seed ^ fingerprint(conversation) * 0x9E3779B97F4A7C15L);
-        if (callsTools(conversation)) {
+        if (callsTools(conversation, Directives.parse(userText).toolLoop())) {
             List<ToolCall> calls = ToolPlanner.plan(conversation.tools(), conversation.toolChoice(), prompt,
                     random.split());
             if (!calls.isEmpty()) {
@@ -52,12 +53,16 @@ public final class ReplyWriter {
         return new Reply(tokens, List.of(), FinishReason.STOP, promptTokens);
     }
 
-    /** Tools are called when some are declared, the client allows it, and the user just spoke. */
-    private static boolean callsTools(Conversation conversation) {
+    /**
+     * Tools are called when some are declared, the client allows it, and the user just spoke; with
+     * {@code [sim:tool-loop]} in the user's prompt, after every tool result too (a model that never stops).
+     */
+    private static boolean callsTools(Conversation conversation, boolean toolLoop) {
         return !conversation.tools().isEmpty()
                 && conversation.toolChoice().mode() != ToolChoice.Mode.NONE
                 && !conversation.turns().isEmpty()
-                && conversation.turns().getLast() instanceof Turn.User;
+                && (conversation.turns().getLast() instanceof Turn.User
+                || toolLoop && conversation.turns().getLast() instanceof Turn.ToolResult);
     }
 
     private static String lastUserText(Conversation conversation) {
