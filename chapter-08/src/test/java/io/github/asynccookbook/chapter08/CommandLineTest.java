@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CommandLineTest {
 
     private static Object[] examples() {
-        return new Object[]{new Main(), new _01_PromptFunctions(), new _02_FourGenres(), new _03_AsyncTools()};
+        return new Object[]{new Main(), new _01_PromptFunctions(), new _02_FourGenres(), new _03_AsyncTools(),
+                new _04_ChatSessions()};
     }
 
     @Test
@@ -25,6 +26,16 @@ class CommandLineTest {
                 "--lookup-ms=0");
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--lookup-ms must be between 1 and 10,000, got 0")
+                .hasLineCount(1);
+    }
+
+    @Test
+    void sessionCountsAreBounded() {
+        var err = new ByteArrayOutputStream();
+        int exit = ChapterCli.run(new _04_ChatSessions(), System.out,
+                new PrintStream(err, true, StandardCharsets.UTF_8), "--max-sessions=0");
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--max-sessions must be between 1 and 2,000, got 0")
                 .hasLineCount(1);
     }
 
