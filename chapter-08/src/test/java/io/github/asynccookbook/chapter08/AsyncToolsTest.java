@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class AsyncToolsTest {
 
     /** Long enough that three lookups run one after another can never be mistaken for overlapping ones. */
-    private static final Duration LOOKUP = Duration.ofMillis(300);
+    private static final Duration LOOKUP = Duration.ofMillis(500);
 
     @RegisterExtension
     static SimulatorExtension sim = new SimulatorExtension();
