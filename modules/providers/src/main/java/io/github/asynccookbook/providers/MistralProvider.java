@@ -24,6 +24,7 @@ final class MistralProvider extends Provider {
                 .defaultRequestParameters(options.requestParameters(modelName()))
                 .timeout(options.timeout())
                 .maxRetries(options.maxRetries())
+                .supportedCapabilities(options.capabilities())
                 .listeners(options.listeners())
                 .logRequests(options.logRequests())
                 .logResponses(options.logResponses())
