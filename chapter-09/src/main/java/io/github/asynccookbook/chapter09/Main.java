@@ -15,10 +15,10 @@ import java.util.concurrent.Callable;
 public final class Main implements Callable<Integer> {
 
     /** The {@code --server} values. */
-    enum Server { javalin }
+    enum Server { javalin, spring }
 
-    @Option(names = "--server", paramLabel = "javalin", defaultValue = "javalin",
-            description = "Which server: javalin (virtual threads) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--server", paramLabel = "javalin|spring", defaultValue = "javalin",
+            description = "Which server: javalin (virtual threads) or spring (WebFlux) (default: ${DEFAULT-VALUE}).")
     Server server = Server.javalin;
 
     @Mixin
@@ -38,6 +38,7 @@ public final class Main implements Callable<Integer> {
         var llm = AskModels.llm(providers, options.settings());
         WebServer running = switch (server) {
             case javalin -> _01_JavalinServer.serve(llm, options.bind, options.port);
+            case spring -> _02_SpringServer.serve(llm, options.bind, options.port);
         };
         Serving.announce(server == Server.javalin ? "Javalin" : "Spring WebFlux", running, providers);
         Serving.untilShutdown(running);

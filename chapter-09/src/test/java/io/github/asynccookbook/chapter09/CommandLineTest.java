@@ -32,6 +32,7 @@ class CommandLineTest {
         assertThat(errorOf(new Main(), option)).endsWith("(see --help)\n").hasLineCount(1);
         if (!option.startsWith("--server")) {
             assertThat(errorOf(new _01_JavalinServer(), option)).endsWith("(see --help)\n").hasLineCount(1);
+            assertThat(errorOf(new _02_SpringServer(), option)).endsWith("(see --help)\n").hasLineCount(1);
         }
     }
 
@@ -53,7 +54,7 @@ class CommandLineTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (Object command : new Object[]{new Main(), new _01_JavalinServer()}) {
+        for (Object command : new Object[]{new Main(), new _01_JavalinServer(), new _02_SpringServer()}) {
             var out = new ByteArrayOutputStream();
             int exit = ChapterCli.run(command, new PrintStream(out, true, StandardCharsets.UTF_8), System.err,
                     "--help");

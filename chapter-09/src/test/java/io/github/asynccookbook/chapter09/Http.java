@@ -109,10 +109,10 @@ final class Http {
             status = Integer.parseInt(statusLine.split(" ")[1]);
         }
 
-        /** Reads until a line starting with {@code prefix}; false if the stream ended first. */
-        boolean readUntil(String prefix) throws IOException {
+        /** Reads until an {@code event: name} line (with or without the space); false if the stream ended first. */
+        boolean readUntilEvent(String name) throws IOException {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (line.startsWith(prefix)) {
+                if (line.replace("event: ", "event:").equals("event:" + name)) {
                     return true;
                 }
             }

@@ -143,11 +143,25 @@ class HttpRoutesTest {
         JsonNode done = Http.JSON.valueToTree(parse(events.getLast().data()));
         assertThat(done.path("usage").path("outputTokens").asInt()).isEqualTo(30);
         assertThat(done.path("ttftMs").asLong()).isPositive().isLessThanOrEqualTo(done.path("latencyMs").asLong());
-        assertThat(Sse.text(events)).isNotBlank();
+        // Chunks keep their leading spaces and line breaks: the text is the answer POST /ask gives.
+        assertThat(Sse.text(events)).isNotBlank().isEqualTo(server(kind).askJson("Explain streaming." + SHORT,
+                provider).json().path("answer").asText());
         RequestRecord seen = requests(provider).getFirst();
         assertThat(seen.stream()).isTrue();
         assertThat(seen.tokensSent()).isEqualTo(30);
         assertThat(seen.clientDisconnected()).isFalse();
+    }
+
+    @ParameterizedTest
+    @MethodSource("serversAndProviders")
+    void streamIsServerSentEventsWhenTheClientNamesNoType(TestServers kind, String provider) {
+        Http http = server(kind);
+        Http.Response sse = http.get(Http.streamPath("Explain streaming." + SHORT, provider),
+                "Accept", "text/event-stream");
+        Http.Response any = http.get(Http.streamPath("Explain streaming." + SHORT, provider), "Accept", "*/*");
+
+        assertThat(any.contentType()).startsWith("text/event-stream");
+        assertThat(Sse.text(Sse.parse(any.body()))).isEqualTo(Sse.text(Sse.parse(sse.body()))).isNotBlank();
     }
 
     @ParameterizedTest
@@ -206,7 +220,7 @@ class HttpRoutesTest {
     void leavingAStreamStopsTheProvidersStream(TestServers kind, String provider) throws IOException {
         try (Http.OpenStream stream = server(kind).open(Http.streamPath("Tell me a long story." + STALLED, provider))) {
             assertThat(stream.status).isEqualTo(200);
-            assertThat(stream.readUntil("event: token")).isTrue();
+            assertThat(stream.readUntilEvent("token")).isTrue();
         }
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
@@ -227,7 +241,7 @@ class HttpRoutesTest {
             for (int i = 0; i < allowed; i++) {
                 Http.OpenStream stream = http.open(Http.streamPath("Story number " + i + STALLED, provider));
                 open.add(stream);
-                assertThat(stream.readUntil("event: token")).isTrue();
+                assertThat(stream.readUntilEvent("token")).isTrue();
             }
             Http.Response refused = http.get(Http.streamPath("One more." + SHORT, provider),
                     "Accept", "text/event-stream");

@@ -9,7 +9,8 @@ import java.util.function.Function;
 /** The chapter's servers, started on loopback port 0 against a test's simulator: every test runs on each. */
 enum TestServers {
 
-    JAVALIN(llm -> _01_JavalinServer.serve(llm, "127.0.0.1", 0));
+    JAVALIN(llm -> _01_JavalinServer.serve(llm, "127.0.0.1", 0)),
+    SPRING(llm -> _02_SpringServer.serve(llm, "127.0.0.1", 0));
 
     private final Function<AskServer.Llm, WebServer> start;
 

@@ -62,6 +62,10 @@ public final class AskServer implements AutoCloseable {
     /** The page's files, read from the classpath: {@code /ask-page/index.html} and {@code /ask-page/ask.js}. */
     public static final String PAGE_RESOURCES = "/ask-page/";
 
+    /** The page runs its own script only: no inline script, no handler attribute, whatever the model writes. */
+    public static final String CONTENT_SECURITY_POLICY =
+            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self'";
+
     private static final System.Logger LOG = System.getLogger(AskServer.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -314,8 +318,7 @@ public final class AskServer implements AutoCloseable {
                 json(ctx, 404, Map.of("error", "the page is not on the classpath (" + PAGE_RESOURCES + file + ")"));
                 return;
             }
-            ctx.status(200).contentType(contentType).header("Content-Security-Policy",
-                    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self'")
+            ctx.status(200).contentType(contentType).header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
                     .result(in.readAllBytes());
         }
     }
@@ -324,7 +327,7 @@ public final class AskServer implements AutoCloseable {
         ctx.status(status).contentType("application/json").result(toJson(body).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String toJson(Object value) {
+    public static String toJson(Object value) {
         try {
             return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
