@@ -4,6 +4,7 @@ import io.github.asynccookbook.harness.Bounds;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.TypeConversionException;
 
 /** The options of the shared-limit examples: how many worker JVMs, how many calls each, and the simulator's pace. */
@@ -31,6 +32,11 @@ public final class DemoOptions {
     void validate(CommandSpec spec) {
         Bounds.require(spec, "--workers", workers, 2, 8);
         Bounds.require(spec, "--requests", requests, 1, 100);
+        if (redis != null) {   // one line now, not three workers failing later
+            LocalRedis.problem(redis).ifPresent(problem -> {
+                throw new ParameterException(spec.commandLine(), "--redis: " + problem);
+            });
+        }
     }
 
     static final class TimeScale implements ITypeConverter<Double> {

@@ -72,11 +72,22 @@ final class LocalRedis implements AutoCloseable {
     }
 
     private boolean answers() {
-        RedisClient client = RedisClient.create(url());
+        return problem(url()).isEmpty();
+    }
+
+    /** Why {@code url} is no Redis that answers PING, or empty when it is one; never repeats the URL (a password). */
+    static Optional<String> problem(String url) {
+        RedisClient client;
+        try {
+            client = RedisClient.create(url);
+        } catch (RuntimeException bad) {
+            return Optional.of("not a Redis URL (expected redis://host:port)");
+        }
         try (var connection = client.connect()) {
-            return "PONG".equals(connection.sync().ping());
-        } catch (RuntimeException notYet) {
-            return false;
+            connection.sync().ping();
+            return Optional.empty();
+        } catch (RuntimeException unreachable) {
+            return Optional.of("no Redis answers there (" + unreachable.getClass().getSimpleName() + ")");
         } finally {
             client.shutdown();
         }

@@ -156,6 +156,11 @@ final class WorkerFleet implements AutoCloseable {
         var command = new ArrayList<String>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dslf4j.internal.verbosity=WARN",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                // what Hazelcast asks for on Java 17+ (it warns and runs slower without)
+                "--add-modules", "java.se", "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED",
+                "--add-opens", "java.base/java.lang=ALL-UNNAMED", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
+                "--add-opens", "java.management/sun.management=ALL-UNNAMED",
+                "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED",
                 "-cp", classPath(), SharedLimitWorker.class.getName()));
         command.addAll(options);
         try {
