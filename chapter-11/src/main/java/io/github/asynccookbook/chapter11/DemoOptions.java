@@ -14,9 +14,9 @@ public final class DemoOptions {
             description = "Worker JVMs sharing the one key (default: ${DEFAULT-VALUE}).")
     int workers = 3;
 
-    @Option(names = "--requests", paramLabel = "N", defaultValue = "12",
+    @Option(names = "--requests", paramLabel = "N", defaultValue = "10",
             description = "Calls each worker makes (default: ${DEFAULT-VALUE}).")
-    int requests = 12;
+    int requests = 10;
 
     @Option(names = "--time-scale", paramLabel = "X", defaultValue = "0.05", converter = TimeScale.class,
             description = "Simulator speed, 0.01 to 1: 0.05 makes Gemini's free-tier minute 3 s "

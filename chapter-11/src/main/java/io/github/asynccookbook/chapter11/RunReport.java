@@ -19,9 +19,9 @@ final class RunReport {
 
     static void print(SharedLimitDemo.Result r) {
         String window = seconds(r.window());
-        System.out.printf("%d workers x %d calls, one key: %s, %d requests per %s window (Gemini's free tier, "
-                + "a minute at this time scale)%n", r.plan().workers(), r.plan().requestsPerWorker(),
-                SharedLimitDemo.MODEL, r.limit(), window);
+        System.out.printf("%d workers x %d calls, one key: %s allows %d requests per %s (Gemini's free-tier minute "
+                + "at this time scale); each bucket: %d per %s%n", r.plan().workers(), r.plan().requestsPerWorker(),
+                SharedLimitDemo.MODEL, r.limit(), window, r.limit(), seconds(r.bucketWindow()));
         System.out.printf("simulator: %d sent, %d answered, %d x 429%n", r.sent(), r.answered(), r.rejected());
         System.out.printf("simulator: arrivals per %s window: %s%n", window, r.windows().perWindow());
         System.out.printf("simulator: busiest %s stretch: %d admitted (limit %d)%n", window, r.windows().busiest(),

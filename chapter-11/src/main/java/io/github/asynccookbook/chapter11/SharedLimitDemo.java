@@ -21,10 +21,13 @@ final class SharedLimitDemo {
     /** The one key every worker sends: the simulator counts its limit per key, as Gemini counts it per project. */
     static final String API_KEY = "free-tier-key";
     /**
-     * The bucket's window is this much longer than the provider's: a token is taken before the request travels, and
-     * the provider counts when it arrives, so a burst that leaves late must not share a window with the next one.
+     * The bucket's window is longer than the provider's, by a quarter and at least {@link #MIN_HEADROOM}: a token is
+     * taken before the request travels and the provider counts when it arrives, so a burst that leaves late must not
+     * share a window with the next one.
      */
     static final double HEADROOM = 1.25;
+    /** The gap between token and arrival is real time (a busy JVM, GC, the network): the time scale does not shrink it. */
+    static final Duration MIN_HEADROOM = Duration.ofMillis(1500);
     static final Duration PATIENCE = Duration.ofSeconds(120);
 
     /** A worker's options, and when to kill worker 1: after that many answers (0: never). */
@@ -36,7 +39,7 @@ final class SharedLimitDemo {
      *
      * @param answeredPerWorker the answers each worker got, in worker order
      */
-    record Result(Plan plan, long limit, Duration window, long sent, long answered, ArrivalWindows windows,
+    record Result(Plan plan, long limit, Duration window, Duration bucketWindow, long sent, long answered, ArrivalWindows windows,
                   List<Integer> answeredPerWorker, List<Boolean> finished, Duration wallTime) {
 
         long rejected() {
@@ -57,11 +60,17 @@ final class SharedLimitDemo {
         return sim.config().models().get(MODEL).limits(sim.config().tier());
     }
 
+    /** The provider's window plus headroom: what the workers' buckets refill after. */
+    static Duration bucketWindow(Duration providerWindow) {
+        Duration quarter = Duration.ofNanos(Math.round(providerWindow.toNanos() * (HEADROOM - 1)));
+        return providerWindow.plus(quarter.compareTo(MIN_HEADROOM) > 0 ? quarter : MIN_HEADROOM);
+    }
+
     static Result run(Simulator sim, Plan plan) {
         sim.reset();   // a fresh window and fresh stats for every run
         RateLimits limits = limits(sim);
         Duration window = sim.config().scaled(limits.requestWindow());
-        Duration bucketWindow = Duration.ofNanos(Math.round(window.toNanos() * HEADROOM));
+        Duration bucketWindow = bucketWindow(window);
         String bucket = "gemini-free-key-" + UUID.randomUUID();
         try (WorkerFleet fleet = WorkerFleet.start(plan.workers(), plan.store() == LimitStore.HAZELCAST, n -> List.of(
                 "--store=" + plan.store().id(), "--target=" + plan.target(), "--members=" + plan.workers(),
@@ -77,7 +86,7 @@ final class SharedLimitDemo {
             Duration wall = Duration.ofNanos(System.nanoTime() - start);
             GroundTruth.awaitQuiet(sim);
             List<RequestRecord> seen = sim.stats().requests(MODEL);
-            return new Result(plan, limits.requests(), window, seen.size(),
+            return new Result(plan, limits.requests(), window, bucketWindow, seen.size(),
                     seen.stream().filter(r -> r.status() == 200).count(), ArrivalWindows.of(seen, window),
                     fleet.workers().stream().map(w -> w.ok.get()).toList(),
                     fleet.workers().stream().map(w -> w.output.contains("@done")).toList(), wall);
