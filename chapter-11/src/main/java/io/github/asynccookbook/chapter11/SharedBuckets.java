@@ -39,6 +39,8 @@ public final class SharedBuckets {
         config.setProperty("hazelcast.merge.next.run.delay.seconds", "5");
         // end::failure-detector[]
         config.getNetworkConfig().setPort(5701).setPortAutoIncrement(true).setPortCount(20);
+        // Look for members on all 20 ports, not the first 3: other programs may hold 5701-5703.
+        config.setProperty("hazelcast.tcp.join.port.try.count", "20");
         config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
         var join = config.getNetworkConfig().getJoin();
         join.getMulticastConfig().setEnabled(false);
