@@ -60,7 +60,7 @@ public final class _02_Deadlines implements Callable<Integer> {
                                                      Duration deadline) {
         var answer = new CompletableFuture<String>();
         var handle = new CompletableFuture<StreamingHandle>();   // none before the first chunk (langchain4j#6304)
-        model.chat(request, new StreamingChatResponseHandler() {
+        var handler = new StreamingChatResponseHandler() {
             @Override
             public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
                 handle.complete(context.streamingHandle());
@@ -75,7 +75,8 @@ public final class _02_Deadlines implements Callable<Integer> {
             public void onError(Throwable error) {
                 answer.completeExceptionally(error);
             }
-        });
+        };
+        Thread.startVirtualThread(() -> model.chat(request, handler));   // the JDK client may parse on this thread
         answer.orTimeout(deadline.toNanos(), TimeUnit.NANOSECONDS)
                 .whenComplete((text, failure) -> handle.thenAccept(StreamingHandle::cancel));   // no-op once complete
         return answer;
