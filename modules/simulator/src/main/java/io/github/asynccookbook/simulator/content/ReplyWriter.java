@@ -3,18 +3,21 @@ package io.github.asynccookbook.simulator.content;
 import io.github.asynccookbook.simulator.conversation.Conversation;
 import io.github.asynccookbook.simulator.conversation.FinishReason;
 import io.github.asynccookbook.simulator.conversation.Reply;
+import io.github.asynccookbook.simulator.conversation.ResponseFormat;
 import io.github.asynccookbook.simulator.conversation.TokenizedText;
 import io.github.asynccookbook.simulator.conversation.ToolCall;
 import io.github.asynccookbook.simulator.conversation.ToolChoice;
 import io.github.asynccookbook.simulator.conversation.Turn;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.regex.Pattern;
 
 /**
  * The simulated model's brain: answers a conversation with text that fits the prompt (bullet points, an
- * explanation, a summary of tool results) or with tool calls. Deterministic for a conversation and a seed, and
+ * explanation, a summary of tool results), with JSON that fits the client's schema (or the format an AI service
+ * spelled out in the prompt, see {@link FormatInstructions}), or with tool calls. Deterministic for a conversation and a seed, and
  * cheap enough to run for every request; it holds no state, so one instance serves all threads.
  */
 public final class ReplyWriter {
@@ -32,6 +35,12 @@ public final class ReplyWriter {
         int promptTokens = Tokens.count(conversation);
         String userText = lastUserText(conversation);
         String prompt = Directives.strip(userText);
+        ResponseFormat format = conversation.responseFormat();
+        Optional<FormatInstructions.Found> instructed = FormatInstructions.read(prompt);
+        if (instructed.isPresent()) {
+            prompt = instructed.get().prompt();
+            format = format.mode() == ResponseFormat.Mode.TEXT ? instructed.get().format() : format;
+        }
         var random = new SplittableRandom(seed ^ fingerprint(conversation) * 0x9E3779B97F4A7C15L);
         if (callsTools(conversation, Directives.parse(userText).toolLoop())) {
             List<ToolCall> calls = ToolPlanner.plan(conversation.tools(), conversation.toolChoice(), prompt,
@@ -40,13 +49,21 @@ public final class ReplyWriter {
                 return new Reply(TokenizedText.EMPTY, calls, FinishReason.TOOL_CALLS, promptTokens);
             }
         }
+        if (format.mode() != ResponseFormat.Mode.TEXT) {
+            return capped(Tokens.tokenize(JsonAnswer.write(format, prompt, random)),
+                    maxTokens, promptTokens);
+        }
         int target = Math.max(1, exactLength || !BRIEF.matcher(conversation.system()).find()
                 ? targetTokens : targetTokens / 2);
         Ask ask = Ask.read(prompt);
         String text = conversation.turns().isEmpty() || !(conversation.turns().getLast() instanceof Turn.ToolResult)
                 ? TextAnswer.write(ask, random, target, exactLength)
                 : TextAnswer.afterTools(ToolFindings.of(conversation, prompt), ask, random, target, exactLength);
-        TokenizedText tokens = Tokens.tokenize(text);
+        return capped(Tokens.tokenize(text), maxTokens, promptTokens);
+    }
+
+    /** The answer, cut at {@code maxTokens} (then {@link FinishReason#LENGTH}; a cut JSON answer is not valid JSON). */
+    private static Reply capped(TokenizedText tokens, int maxTokens, int promptTokens) {
         if (tokens.size() > maxTokens) {
             return new Reply(tokens.first(Math.max(0, maxTokens)), List.of(), FinishReason.LENGTH, promptTokens);
         }
