@@ -1,6 +1,8 @@
 package io.github.asynccookbook.providers;
 
 import dev.langchain4j.model.chat.Capability;
+import dev.langchain4j.http.client.HttpClientBuilder;
+import dev.langchain4j.http.client.jdk.JdkHttpClient;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 
@@ -24,10 +26,13 @@ import java.util.Set;
  * @param capabilities what the model declares beyond its defaults, e.g. {@link Capability#RESPONSE_FORMAT_JSON_SCHEMA}:
  *                     then an AI service returning a record sends the record's JSON schema (Gemini
  *                     {@code responseSchema}, Mistral {@code response_format}) instead of instructions in the prompt
+ * @param httpClientBuilder the transport, or null for LangChain4j's JDK one. Always passed to the model explicitly:
+ *                     with a second transport on the classpath (the cookbook's Reactor Netty one) LangChain4j's
+ *                     service loader would refuse to choose
  */
 public record ModelOptions(String modelName, Duration timeout, Integer maxRetries, Integer maxOutputTokens,
                            Double temperature, List<ChatModelListener> listeners, boolean logRequests,
-                           boolean logResponses, Set<Capability> capabilities) {
+                           boolean logResponses, Set<Capability> capabilities, HttpClientBuilder httpClientBuilder) {
 
     private static final ModelOptions DEFAULTS = builder().build();
 
@@ -54,7 +59,13 @@ public record ModelOptions(String modelName, Duration timeout, Integer maxRetrie
                 .listeners(listeners)
                 .logRequests(logRequests)
                 .logResponses(logResponses)
-                .capabilities(capabilities);
+                .capabilities(capabilities)
+                .httpClientBuilder(httpClientBuilder);
+    }
+
+    /** The transport to build the model with: the chosen one, else a new JDK one (LangChain4j's default). */
+    HttpClientBuilder transport() {
+        return httpClientBuilder != null ? httpClientBuilder : JdkHttpClient.builder();
     }
 
     String modelNameOr(String defaultModelName) {
@@ -80,6 +91,7 @@ public record ModelOptions(String modelName, Duration timeout, Integer maxRetrie
         private boolean logRequests;
         private boolean logResponses;
         private Set<Capability> capabilities = Set.of();
+        private HttpClientBuilder httpClientBuilder;
 
         private Builder() {
         }
@@ -93,6 +105,12 @@ public record ModelOptions(String modelName, Duration timeout, Integer maxRetrie
         public Builder logResponses(boolean logResponses) { this.logResponses = logResponses; return this; }
 
         public Builder capabilities(Set<Capability> capabilities) { this.capabilities = capabilities; return this; }
+
+        /** Another transport than LangChain4j's JDK one, e.g. {@code new ReactorNettyHttpClientBuilder()}. */
+        public Builder httpClientBuilder(HttpClientBuilder httpClientBuilder) {
+            this.httpClientBuilder = httpClientBuilder;
+            return this;
+        }
 
         /** Adds a listener after those already added. */
         public Builder listener(ChatModelListener listener) {
@@ -109,7 +127,7 @@ public record ModelOptions(String modelName, Duration timeout, Integer maxRetrie
 
         public ModelOptions build() {
             return new ModelOptions(modelName, timeout, maxRetries, maxOutputTokens, temperature, listeners,
-                    logRequests, logResponses, capabilities);
+                    logRequests, logResponses, capabilities, httpClientBuilder);
         }
     }
 }
