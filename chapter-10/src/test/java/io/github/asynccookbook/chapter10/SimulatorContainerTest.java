@@ -1,34 +1,22 @@
 package io.github.asynccookbook.chapter10;
 
-import dev.langchain4j.model.chat.StreamingChatModel;
-import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import io.github.asynccookbook.providers.Provider;
 import io.github.asynccookbook.providers.ProviderSet;
-import io.github.asynccookbook.simulator.RequestRecord;
 import io.github.asynccookbook.simulator.Simulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The simulator running as a container: LangChain4j's Gemini and Mistral models call its mapped port, the tests
- * read the ground truth it recorded over {@code /_sim/stats},.
+ * read the ground truth it recorded over {@code /_sim/stats}.
  */
 class SimulatorContainerTest {
 
@@ -68,5 +56,4 @@ class SimulatorContainerTest {
         assertThat(remote.stats().requests()).hasSize(6);
         assertThat(remote.stats().maxInFlight()).isLessThanOrEqualTo(2);
     }
-
 }
