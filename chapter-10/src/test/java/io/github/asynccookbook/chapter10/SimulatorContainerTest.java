@@ -3,8 +3,6 @@ package io.github.asynccookbook.chapter10;
 import io.github.asynccookbook.providers.Provider;
 import io.github.asynccookbook.providers.ProviderSet;
 import io.github.asynccookbook.simulator.Simulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,34 +18,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SimulatorContainerTest {
 
-    static SimulatorContainer container;
-    static Simulator remote;
-    static ProviderSet providers;
-
-    @BeforeAll
-    static void startContainer() {
-        DockerRequired.check(System.getProperty("tc.simulator.image", SimulatorContainer.DEFAULT_IMAGE));
-        container = new SimulatorContainer().withTimeScale(0.05);
-        container.start();
-        remote = Simulator.connect(container.baseUrl());
-        providers = ProviderSet.forSimulator(remote);
-    }
-
-    @AfterAll
-    static void stopContainer() {
-        if (providers != null) providers.close();
-        if (container != null) container.stop();
-    }
+    Simulator remote;
 
     @BeforeEach
     void resetGroundTruth() {
+        remote = SharedSimulatorContainer.simulator();
         remote.reset();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"gemini", "mistral"})
     void batchAgainstTheContainerKeepsOrderAndTheLimit(String name) {
-        Provider provider = providers.get(name);
+        Provider provider = ProviderSet.forSimulator(remote).get(name);
         List<String> prompts = IntStream.range(0, 6).mapToObj(i -> "Question " + i).toList();
 
         List<String> answers = Main.boundedBatch(provider.chatModel(), prompts, 2);
