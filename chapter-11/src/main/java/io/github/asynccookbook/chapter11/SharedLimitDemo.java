@@ -100,7 +100,6 @@ final class SharedLimitDemo {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("worker 1 got no " + answers + " answers to be killed after");
             }
-            Thread.onSpinWait();
             try {
                 Thread.sleep(5);
             } catch (InterruptedException e) {

@@ -85,7 +85,7 @@ public final class SharedLimitWorker {
             // Stay a member until the parent says stop: leaving moves this member's partitions while others still
             // take tokens from them.
             while (stdin.readLine() != null) {
-                Thread.onSpinWait();
+                // nothing else is sent: this waits for the end of stdin
             }
         }
         if (member != null) {
