@@ -212,7 +212,7 @@ final class BatchApi {
 
     private synchronized String newId(Protocol protocol) {
         if (protocol == Protocol.MISTRAL) {
-            return new UUID(ids.nextLong(), ids.nextLong()).toString();
+            return fileId();
         }
         StringBuilder id = new StringBuilder("batches/");
         for (int i = 0; i < 32; i++) {
@@ -221,8 +221,11 @@ final class BatchApi {
         return id.toString();
     }
 
+    /** A version-4 UUID, as Mistral's ids are, drawn from the seed. */
     private synchronized String fileId() {
-        return new UUID(ids.nextLong(), ids.nextLong()).toString();
+        long high = (ids.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (ids.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     private static int positive(String value, int otherwise) {
