@@ -85,14 +85,16 @@ public final class _01_PromptFunctions implements Callable<Integer> {
         for (Provider provider : providers) {
             ExampleOptions.heading(provider, "1", "one prompt function, four ways");
             MovieSummaries service = service(provider.chatModel(), provider.streamingChatModel());
-            System.out.println("sync:      " + service.summary(genre));
+            System.out.println("sync:      " + ExampleOptions.firstSentence(service.summary(genre)));
             Result<String> result = service.summaryWithUsage(genre);
-            System.out.printf("result:    %s%n           finish=%s, tokens %d in / %d out%n", result.content(),
+            System.out.printf("result:    %s%n           finish=%s, tokens %d in / %d out%n",
+                    ExampleOptions.firstSentence(result.content()),
                     result.finishReason(), result.tokenUsage().inputTokenCount(),
                     result.tokenUsage().outputTokenCount());
-            System.out.println("async:     " + summaryAsync(service, genre).block());
+            System.out.println("async:     " + ExampleOptions.firstSentence(summaryAsync(service, genre).block()));
             List<String> tokens = summaryTokens(service, genre).collectList().block();
-            System.out.printf("streaming: %s%n           (%d partial responses)%n", String.join("", tokens),
+            System.out.printf("streaming: %s%n           (%d partial responses)%n",
+                    ExampleOptions.firstSentence(String.join("", tokens)),
                     tokens.size());
         }
     }

@@ -78,6 +78,7 @@ final class ChatExchange {
             stats.modelKnown(trace, call.model());
         }
         trace.stream = call.stream();
+        trace.messages = Transcript.of(call.conversation());
         ModelProfile profile = config.models().get(call.model());
         if (profile == null || profile.protocol() != protocol.protocol()) {
             throw ApiError.of(ApiError.Kind.MODEL_NOT_FOUND, call.model());
@@ -102,6 +103,7 @@ final class ChatExchange {
         Reply reply = write(call, profile, directives, rolls.contentSeed(requestHash, call.seed()));
         trace.promptTokens = reply.promptTokens();
         trace.plannedTokens = reply.outputTokens();
+        trace.toolCalls = Transcript.calls(reply.toolCalls());
         long cost = protocol.protocol() == Protocol.GEMINI ? reply.promptTokens()
                 : reply.promptTokens() + reply.outputTokens();
         trace.startNanos = clock.nanos();

@@ -1,0 +1,47 @@
+package io.github.asynccookbook.chapter11;
+
+import io.github.asynccookbook.harness.ChapterCli;
+import io.github.asynccookbook.simulator.Simulator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.util.ArrayList;
+import java.util.concurrent.Callable;
+
+/** The chapter's tour: one key shared by worker JVMs, per-JVM limiters beside one shared bucket. */
+@Command(name = "Main", mixinStandardHelpOptions = true,
+        description = "Chapter 11 tour: worker JVMs on one simulated free-tier key, per-JVM limiters beside one "
+                + "Bucket4j bucket shared through Hazelcast and through Redis, side by side.")
+public final class Main implements Callable<Integer> {
+
+    @Mixin
+    DemoOptions options;
+
+    @Spec
+    CommandSpec spec;
+
+    public static void main(String[] args) {
+        ChapterCli.exit(new Main(), args);
+    }
+
+    @Override
+    public Integer call() {
+        options.validate(spec);
+
+        // Part 1 — Batch: runs here, first (wired by the batch part).
+
+        // Part 2 — one rate limit for many JVMs.
+        try (Simulator sim = SharedLimitDemo.freeTier(options.timeScale)) {
+            var results = new ArrayList<SharedLimitDemo.Result>();
+            results.add(_21_PerJvmLimits.run(sim, options));
+            results.add(_22_SharedBucket.run(sim, options));
+            _23_SharedBucketOnRedis.run(sim, options).ifPresent(results::add);
+            RunReport.sideBySide(results);
+            System.out.println("\nA worker killed mid-run: mvn -pl chapter-11 exec:java "
+                    + "-Dexec.mainClass=io.github.asynccookbook.chapter11._24_WorkerCrash");
+        }
+        return 0;
+    }
+}
