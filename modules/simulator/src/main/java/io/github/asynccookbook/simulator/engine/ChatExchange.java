@@ -132,7 +132,7 @@ final class ChatExchange {
     }
 
     /** The answer depends only on the seed and the request, its length included. */
-    private Reply write(ChatCall call, ModelProfile profile, Directives directives, long contentSeed) {
+    Reply write(ChatCall call, ModelProfile profile, Directives directives, long contentSeed) {
         int cap = Math.min(profile.outputTokenLimit(),
                 call.conversation().maxOutputTokens() == null ? Integer.MAX_VALUE : call.conversation().maxOutputTokens());
         int target = directives.tokens().orElseGet(() -> profile.replyTokensMin()
