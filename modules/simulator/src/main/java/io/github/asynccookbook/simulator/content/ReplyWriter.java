@@ -33,7 +33,8 @@ public final class ReplyWriter {
      */
     public Reply write(Conversation conversation, long seed, int targetTokens, boolean exactLength, int maxTokens) {
         int promptTokens = Tokens.count(conversation);
-        String prompt = Directives.strip(lastUserText(conversation));
+        String userText = lastUserText(conversation);
+        String prompt = Directives.strip(userText);
         ResponseFormat format = conversation.responseFormat();
         Optional<FormatInstructions.Found> instructed = FormatInstructions.read(prompt);
         if (instructed.isPresent()) {
@@ -41,7 +42,7 @@ public final class ReplyWriter {
             format = format.mode() == ResponseFormat.Mode.TEXT ? instructed.get().format() : format;
         }
         var random = new SplittableRandom(seed ^ fingerprint(conversation) * 0x9E3779B97F4A7C15L);
-        if (callsTools(conversation)) {
+        if (callsTools(conversation, Directives.parse(userText).toolLoop())) {
             List<ToolCall> calls = ToolPlanner.plan(conversation.tools(), conversation.toolChoice(), prompt,
                     random.split());
             if (!calls.isEmpty()) {
@@ -69,12 +70,16 @@ public final class ReplyWriter {
         return new Reply(tokens, List.of(), FinishReason.STOP, promptTokens);
     }
 
-    /** Tools are called when some are declared, the client allows it, and the user just spoke. */
-    private static boolean callsTools(Conversation conversation) {
+    /**
+     * Tools are called when some are declared, the client allows it, and the user just spoke; with
+     * {@code [sim:tool-loop]} in the user's prompt, after every tool result too (a model that never stops).
+     */
+    private static boolean callsTools(Conversation conversation, boolean toolLoop) {
         return !conversation.tools().isEmpty()
                 && conversation.toolChoice().mode() != ToolChoice.Mode.NONE
                 && !conversation.turns().isEmpty()
-                && conversation.turns().getLast() instanceof Turn.User;
+                && (conversation.turns().getLast() instanceof Turn.User
+                || toolLoop && conversation.turns().getLast() instanceof Turn.ToolResult);
     }
 
     private static String lastUserText(Conversation conversation) {
