@@ -17,16 +17,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Every example with three real worker JVMs on one free-tier key, checked against what the simulator recorded: its
- * 429 count and its arrival times cut into the provider's windows. A minute is 6 s here (time scale 0.1), the bucket
- * refills after 7.5 s, and 24 calls need three windows, so a shared bucket that failed would show in the counts.
+ * 429 count and its arrival times cut into the provider's windows. 15 calls need two windows of 10, so a bucket that
+ * is not shared shows in the counts. A minute is 15 s here (time scale 0.25) and the bucket refills after 18.75 s: the
+ * 3.75 s of headroom cover a token taken on a starved machine long before its request arrives (1.5 s did not, at
+ * load average 33).
  */
 class ExamplesTest {
 
     private static final int WORKERS = 3;
-    private static final int CALLS = 8;
+    private static final int CALLS = 5;
 
     @RegisterExtension
-    static SimulatorExtension sim = SimulatorExtension.configured(c -> c.tier(Tier.FREE).timeScale(0.1));
+    static SimulatorExtension sim = SimulatorExtension.configured(c -> c.tier(Tier.FREE).timeScale(0.25));
 
     private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
     private PrintStream originalOut;
@@ -46,7 +48,7 @@ class ExamplesTest {
         var options = new DemoOptions();
         options.workers = WORKERS;
         options.requests = CALLS;
-        options.timeScale = 0.1;
+        options.timeScale = 0.25;
         return options;
     }
 
@@ -70,7 +72,7 @@ class ExamplesTest {
         assertThat(r.answered()).isEqualTo(WORKERS * CALLS);
         assertThat(r.windows().busiest()).as("admitted within any window").isLessThanOrEqualTo(10);
         assertThat(r.windows().arrivals()).as("arrivals per window").allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(10))
-                .hasSizeGreaterThanOrEqualTo(3);
+                .hasSizeGreaterThanOrEqualTo(2);
         assertThat(r.answeredPerWorker()).containsExactly(CALLS, CALLS, CALLS);
     }
 
@@ -79,8 +81,8 @@ class ExamplesTest {
         var r = _21_PerJvmLimits.run(sim.simulator(), options());
 
         assertThat(r.sent()).isEqualTo(WORKERS * CALLS);
-        // Each worker's own bucket holds the whole limit: 3 x 8 = 24 calls leave at once, 10 fit the window.
-        assertThat(r.rejected()).isEqualTo(r.sent() - r.answered()).isGreaterThanOrEqualTo(10);
+        // Each worker's own bucket holds the whole limit: 3 x 5 = 15 calls leave at once, 10 fit the window.
+        assertThat(r.rejected()).isEqualTo(r.sent() - r.answered()).isGreaterThanOrEqualTo(5);
         assertThat(r.windows().arrivals().getFirst()).isGreaterThan(10);
         assertThat(r.windows().busiest()).as("the simulator itself never admits more").isLessThanOrEqualTo(10);
         assertPrinted(r);
@@ -109,19 +111,24 @@ class ExamplesTest {
         assertPrinted(r.get());
     }
 
+    /** 11 calls each: more than one window holds, so worker 1 is still running when it is killed. */
     @Test
     void aKilledWorkerStallsNobodyAndNothingIsCountedTwice() {
-        var r = _24_WorkerCrash.run(sim.simulator(), options());
+        int calls = 11;
+        DemoOptions options = options();
+        options.requests = calls;
+
+        var r = _24_WorkerCrash.run(sim.simulator(), options);
 
         assertThat(r.finished()).containsExactly(false, true, true);
-        assertThat(r.answeredPerWorker().subList(1, WORKERS)).containsExactly(CALLS, CALLS);
+        assertThat(r.answeredPerWorker().subList(1, WORKERS)).containsExactly(calls, calls);
         int killedAnswered = r.answeredPerWorker().getFirst();
-        assertThat(killedAnswered).isBetween(CALLS / 4, CALLS - 1);
+        assertThat(killedAnswered).isBetween(calls / 4, 10);
         assertThat(r.rejected()).as("429s the simulator sent").isZero();
         assertThat(r.windows().busiest()).as("admitted within any window").isLessThanOrEqualTo(10);
         // Each call is one request (no retries): the survivors' calls plus what worker 1 got out before it died.
-        assertThat(r.sent()).isBetween((long) (WORKERS - 1) * CALLS + killedAnswered, (long) WORKERS * CALLS);
-        assertThat(r.answered()).isGreaterThanOrEqualTo((long) (WORKERS - 1) * CALLS + killedAnswered);
+        assertThat(r.sent()).isBetween((long) (WORKERS - 1) * calls + killedAnswered, (long) WORKERS * calls);
+        assertThat(r.answered()).isGreaterThanOrEqualTo((long) (WORKERS - 1) * calls + killedAnswered);
         assertPrinted(r);
         assertThat(output()).contains("worker 1 killed after %d answers; worker 2 finished, worker 3 finished"
                 .formatted(killedAnswered));
