@@ -136,6 +136,7 @@ class BrowserTest {
         waitUntil(() -> PROVIDERS.stream().allMatch(p -> text("status-" + p).equals("streaming")
                 && !text("out-" + p).isBlank()));
 
+        long clicked = System.nanoTime();
         browser.findElement(By.id("stop")).click();
 
         for (String provider : PROVIDERS) {
@@ -146,6 +147,10 @@ class BrowserTest {
                     assertThat(r.clientDisconnected()).isTrue();
                     assertThat(r.tokensSent()).isLessThan(r.plannedTokens());
                 }));
+        // Reported, not asserted (a busy machine decides it): how long after the click the simulator saw each go.
+        double click = sim.simulator().millisAt(clicked);
+        System.out.printf("%s: disconnects recorded %s ms after stop%n", kind, requests().stream()
+                .map(r -> "%s %.0f".formatted(r.protocol(), r.completionMillis() - click)).toList());
     }
 
     @ParameterizedTest

@@ -41,13 +41,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * the server's TTFT overhead is the client's TTFT minus the TTFT the simulator applied to that very request. A second
  * round has every other client hang up after its first token: the simulator's disconnect count must match.
  *
- * <p>Everything runs in one JVM (simulator, server, clients): threads and heap are the whole JVM's, peak minus the
- * idle baseline, and meant to compare the two servers in one run. The models use the Reactor Netty transport, so the
+ * <p>Everything runs in one JVM (simulator, server, clients): threads are the JVM's platform threads but the
+ * clients', heap is the whole JVM's, both as peak and as peak minus the idle baseline, to compare the two servers in
+ * one run. The models use the Reactor Netty transport, so the
  * LLM side holds sockets, not threads, and the server's own cost shows.
  */
 public final class LoadBenchmark {
 
-    private static final int BASE_TOKENS = 300;
+    private static final int BASE_TOKENS = 1_000;
 
     record ClientResult(String provider, int tokens, long sentNanos, long firstTokenNanos, boolean done,
                         boolean leftEarly, String failure) {
@@ -55,15 +56,16 @@ public final class LoadBenchmark {
 
     public static void main(String[] args) throws Exception {
         int clients = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
-        double timeScale = args.length > 1 ? Double.parseDouble(args[1]) : 0.5;
+        double timeScale = args.length > 1 ? Double.parseDouble(args[1]) : 1;
         List<String> servers = args.length > 2 ? List.of(args[2].split(",")) : List.of("javalin", "spring");
         SimulatorConfig config = SimulatorConfig.defaults().toBuilder().timeScale(timeScale).tier(Tier.UNLIMITED)
                 .build();
         System.out.printf("%,d concurrent SSE clients per server, half Gemini, half Mistral, %d-%d tokens each, "
                 + "simulator time scale %s, %d cores%n", clients, BASE_TOKENS, BASE_TOKENS + clients / 2,
                 timeScale, Runtime.getRuntime().availableProcessors());
-        System.out.printf("%-8s %-12s %8s %8s %7s %8s %9s %9s %9s %9s %8s %8s%n", "server", "round", "done",
-                "dropped", "left", "sim disc", "sim peak", "ovh p50", "ovh p99", "ovh max", "threads", "heap MB");
+        System.out.printf("%-8s %-11s %6s %7s %5s %8s %8s %8s %8s %8s %8s %12s %12s%n", "server", "round", "done",
+                "dropped", "left", "sim disc", "sim peak", "in p50", "ovh p50", "ovh p99", "ovh max", "threads",
+                "heap MB");
         try (Simulator simulator = Simulator.start(config)) {
             for (String name : servers) {
                 AskServer.Llm llm = new AskServer.Llm(models(simulator), AskServer.Settings.defaults()
@@ -79,8 +81,9 @@ public final class LoadBenchmark {
                         peaks.start();
                         List<ClientResult> results = run(server.url(), clients, halfLeave);
                         peaks.stop();
-                        report(name, halfLeave, results, simulator, peaks.threads.get() - baseThreads,
-                                (peaks.heap.get() - baseHeap) / (1024 * 1024));
+                        report(name, halfLeave, results, simulator, "%d (+%d)".formatted(peaks.threads.get(),
+                                peaks.threads.get() - baseThreads), "%d (+%d)".formatted(peaks.heap.get() >> 20,
+                                (peaks.heap.get() - baseHeap) >> 20));
                     }
                 }
             }
@@ -107,17 +110,32 @@ public final class LoadBenchmark {
         }
     }
 
+    /** Live client threads, so that the thread count reported is the server's (with the simulator's) alone. */
+    private static final java.util.concurrent.atomic.AtomicInteger CLIENT_THREADS =
+            new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * Clients on platform threads: on virtual threads they would share the JVM's few carrier threads with the
+     * Javalin server's handlers (virtual threads too) but not with Reactor Netty's event loops, and the comparison
+     * would measure the clients' scheduling instead of the servers.
+     */
     private static List<ClientResult> run(String url, int clients, boolean halfLeave) throws Exception {
         var start = new CountDownLatch(1);
         List<Future<ClientResult>> futures = new ArrayList<>();
-        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+        var factory = Thread.ofPlatform().name("client-", 0).stackSize(256 * 1024).factory();
+        try (var threads = Executors.newThreadPerTaskExecutor(factory)) {
             for (int i = 0; i < clients; i++) {
                 String provider = i % 2 == 0 ? "gemini" : "mistral";
                 int tokens = BASE_TOKENS + i / 2;
                 boolean leave = halfLeave && (i / 2) % 2 == 1;
                 futures.add(threads.submit(() -> {
-                    start.await();
-                    return client(url, provider, tokens, leave);
+                    CLIENT_THREADS.incrementAndGet();
+                    try {
+                        start.await();
+                        return client(url, provider, tokens, leave);
+                    } finally {
+                        CLIENT_THREADS.decrementAndGet();
+                    }
                 }));
             }
             start.countDown();
@@ -164,16 +182,20 @@ public final class LoadBenchmark {
     }
 
     private static void report(String server, boolean halfLeave, List<ClientResult> results, Simulator simulator,
-                               int threads, long heapMb) throws InterruptedException {
-        Thread.sleep(1_000);   // the last disconnects reach the simulator's books
+                               String threads, String heapMb) throws InterruptedException {
+        Thread.sleep(2_000);   // the last disconnects reach the simulator's books
         SimulatorStats stats = simulator.stats();
         Map<String, RequestRecord> byKey = new HashMap<>();
         for (RequestRecord r : stats.requests()) {
             byKey.put(r.protocol().name().toLowerCase() + " " + r.plannedTokens(), r);
         }
         List<Double> overheads = new ArrayList<>();
+        List<Double> inbound = new ArrayList<>();
         for (ClientResult result : results) {
             RequestRecord seen = byKey.get(result.provider() + " " + result.tokens());
+            if (seen != null) {
+                inbound.add(seen.arrivalMillis() - simulator.millisAt(result.sentNanos()));
+            }
             if (seen != null && result.firstTokenNanos() != 0 && seen.firstTokenMillis() != null) {
                 double clientTtft = (result.firstTokenNanos() - result.sentNanos()) / 1e6;
                 double simulatorTtft = seen.firstTokenMillis() - seen.arrivalMillis();
@@ -185,9 +207,11 @@ public final class LoadBenchmark {
         long dropped = results.size() - done - left;
         long disconnects = stats.requests().stream().filter(RequestRecord::clientDisconnected).count();
         double[] sorted = overheads.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        System.out.printf("%-8s %-12s %8s %8s %7s %8s %9s %9s %9s %9s %8d %8d%n", server,
+        double[] in = inbound.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        System.out.printf("%-8s %-11s %6s %7s %5s %8s %8s %8s %8s %8s %8s %12s %12s%n", server,
                 halfLeave ? "half leave" : "all finish", fmt(done), fmt(dropped), fmt(left), fmt(disconnects),
-                fmt(stats.maxInFlight()), ms(percentile(sorted, 50)), ms(percentile(sorted, 99)),
+                fmt(stats.maxInFlight()), ms(percentile(in, 50)), ms(percentile(sorted, 50)),
+                ms(percentile(sorted, 99)),
                 ms(sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1]), threads, heapMb);
         results.stream().filter(r -> r.failure() != null).limit(3)
                 .forEach(r -> System.out.println("  failure: " + r.failure()));
@@ -232,7 +256,8 @@ public final class LoadBenchmark {
             sampler = Thread.ofPlatform().daemon().name("peaks").start(() -> {
                 while (running.get()) {
                     heap.accumulateAndGet(usedHeap(), Math::max);
-                    threads.accumulateAndGet(ManagementFactory.getThreadMXBean().getThreadCount(), Math::max);
+                    threads.accumulateAndGet(ManagementFactory.getThreadMXBean().getThreadCount()
+                            - CLIENT_THREADS.get(), Math::max);
                     try {
                         Thread.sleep(50);
                     } catch (InterruptedException e) {

@@ -236,13 +236,13 @@ public final class AskServer implements AutoCloseable {
             return;
         }
         boolean plainText = wantsPlainText(ctx.header("Accept"));
-        ctx.res().setStatus(200);
-        ctx.res().setContentType(plainText ? "text/plain; charset=utf-8" : "text/event-stream; charset=utf-8");
-        ctx.res().setHeader("Cache-Control", "no-cache");
-        ctx.res().setHeader("X-Accel-Buffering", "no");                    // nginx: do not buffer this response
-        OutputStream out = ctx.res().getOutputStream();
         Flux<Event> events = plainText ? llm.events(question) : withHeartbeats(llm.events(question), llm.settings());
-        try (Stream<Event> stream = events.toStream(1)) {
+        try (Stream<Event> stream = events.toStream(1)) {  // lazy: the request is sent by iterator()
+            ctx.res().setStatus(200);
+            ctx.res().setContentType(plainText ? "text/plain; charset=utf-8" : "text/event-stream; charset=utf-8");
+            ctx.res().setHeader("Cache-Control", "no-cache");
+            ctx.res().setHeader("X-Accel-Buffering", "no");                // nginx: do not buffer this response
+            OutputStream out = ctx.res().getOutputStream();
             Iterator<Event> it = stream.iterator();
             while (it.hasNext()) {
                 out.write((plainText ? plainText(it.next()) : serverSentEvent(it.next()))
