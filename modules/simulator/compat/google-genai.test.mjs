@@ -1,7 +1,7 @@
 // Google's own SDK, @google/genai, against the simulator's Gemini API (v1beta and v1).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ApiError, GoogleGenAI } from '@google/genai';
+import { ApiError, GoogleGenAI, Type } from '@google/genai';
 import {
   API_KEY, SIM_URL, WRONG_KEY, mark, onlyRequestSince, rejection, rejectionBeforeFirstChunk, versionOf,
 } from './sim.mjs';
@@ -191,4 +191,89 @@ describe(`@google/genai ${versionOf('@google/genai')}`, () => {
       assert.ok(model.supportedActions.includes('generateContent'));
     });
   }
+
+  test('structured output: responseSchema gives JSON with every required field, the enum value named, usage as counted', async () => {
+    const since = await mark();
+    const responseSchema = {
+      type: Type.OBJECT,
+      properties: {
+        title: { type: Type.STRING },
+        year: { type: Type.INTEGER },
+        genre: { type: Type.STRING, enum: ['FANTASY', 'MYSTERY', 'HORROR'] },
+        themes: { type: Type.ARRAY, items: { type: Type.STRING } },
+        inPrint: { type: Type.BOOLEAN, nullable: true },
+      },
+      required: ['title', 'year', 'genre', 'themes'],
+      propertyOrdering: ['title', 'year', 'genre', 'themes', 'inPrint'],
+    };
+
+    const response = await client().models.generateContent({
+      model: MODEL, contents: 'Recommend a mystery book with four themes.',
+      config: { responseMimeType: 'application/json', responseSchema },
+    });
+
+    const book = JSON.parse(response.text);
+    assert.deepEqual(Object.keys(book), ['title', 'year', 'genre', 'themes', 'inPrint']);
+    assert.equal(typeof book.title, 'string');
+    assert.ok(Number.isInteger(book.year));
+    assert.equal(book.genre, 'MYSTERY');
+    assert.equal(book.themes.length, 4);
+    assert.ok(book.themes.every((theme) => typeof theme === 'string'));
+    const seen = await onlyRequestSince(since, { model: MODEL });
+    assert.equal(response.usageMetadata.promptTokenCount, seen.promptTokens);
+    assert.equal(response.usageMetadata.candidatesTokenCount, seen.tokensSent);
+  });
+
+  test('structured output: a streamed responseJsonSchema answer joins into JSON in the schema\'s key order', async () => {
+    const responseJsonSchema = {
+      type: 'object',
+      properties: {
+        movies: {
+          type: 'array', minItems: 1,
+          items: {
+            type: 'object',
+            properties: { title: { type: 'string' }, rating: { type: 'number' }, summary: { type: 'string' } },
+            required: ['title', 'rating', 'summary'],
+          },
+        },
+      },
+      required: ['movies'],
+    };
+
+    const chunks = [];
+    for await (const chunk of await client().models.generateContentStream({
+      model: MODEL, contents: 'Recommend three comedy movies and explain each in detail.',
+      config: { responseMimeType: 'application/json', responseJsonSchema },
+    })) {
+      chunks.push(chunk.text ?? '');
+    }
+
+    assert.ok(chunks.length > 1, `${chunks.length} chunk(s)`);
+    const { movies } = JSON.parse(chunks.join(''));
+    assert.equal(movies.length, 3);
+    for (const movie of movies) {
+      assert.deepEqual(Object.keys(movie), ['title', 'rating', 'summary']);
+      assert.equal(typeof movie.rating, 'number');
+    }
+  });
+
+  test('structured output: text/x.enum answers one enum value as bare text', async () => {
+    const response = await client().models.generateContent({
+      model: MODEL, contents: 'Is "the food was awful" POSITIVE or NEGATIVE? It is negative.',
+      config: { responseMimeType: 'text/x.enum', responseSchema: { type: Type.STRING, enum: ['POSITIVE', 'NEGATIVE'] } },
+    });
+
+    assert.ok(['POSITIVE', 'NEGATIVE'].includes(response.text), response.text);
+  });
+
+  test('structured output: an OBJECT without properties is a 400 INVALID_ARGUMENT in Google\'s words', async () => {
+    const error = await rejection(client().models.generateContent({
+      model: MODEL, contents: 'Recommend a book.',
+      config: { responseMimeType: 'application/json', responseSchema: { type: Type.OBJECT } },
+    }));
+
+    assert.ok(error instanceof ApiError, String(error));
+    assert.equal(error.status, 400);
+    assert.match(error.message, /response_schema\.properties: should be non-empty for OBJECT type/);
+  });
 });

@@ -2,6 +2,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Mistral } from '@mistralai/mistralai';
+import { z } from 'zod';
 import { MistralError } from '@mistralai/mistralai/models/errors';
 import {
   API_KEY, SIM_URL, UNREAD_MODEL, WRONG_KEY, mark, onlyRequestSince, rejection, rejectionBeforeFirstChunk, versionOf,
@@ -205,5 +206,88 @@ describe(`@mistralai/mistralai ${versionOf('@mistralai/mistralai')}`, () => {
     assert.ok(list.data.every((model) => model.type === 'base' && model.capabilities.completionChat));
     const one = await mistral.models.retrieve({ modelId: MODEL });
     assert.equal(one.id, MODEL);
+  });
+
+  test('structured output: chat.parse with a zod schema gets a strict json_schema answer it parses', async () => {
+    const Movie = z.object({
+      title: z.string(),
+      year: z.number().int(),
+      genre: z.enum(['COMEDY', 'DRAMA', 'HORROR']),
+      tags: z.array(z.string()),
+      sequel: z.string().optional(),
+    });
+    const Picks = z.object({ movies: z.array(Movie) });
+    const since = await mark();
+
+    const response = await client().chat.parse({
+      model: MODEL, messages: [{ role: 'user', content: 'Recommend three horror movies.' }], responseFormat: Picks,
+    });
+
+    const { parsed } = response.choices[0].message;
+    assert.equal(parsed.movies.length, 3);
+    assert.ok(parsed.movies.every((movie) => movie.genre === 'HORROR' && Number.isInteger(movie.year)));
+    const seen = await onlyRequestSince(since, { model: MODEL });
+    assert.equal(response.usage.promptTokens, seen.promptTokens);
+    assert.equal(response.usage.completionTokens, seen.tokensSent);
+  });
+
+  test('structured output: a streamed json_schema answer comes in many chunks that join into the JSON', async () => {
+    const stream = await client().chat.stream({
+      model: MODEL,
+      messages: [{ role: 'user', content: 'Recommend two drama movies.' }],
+      responseFormat: {
+        type: 'json_schema',
+        jsonSchema: {
+          name: 'picks',
+          strict: true,
+          schemaDefinition: {
+            type: 'object',
+            properties: { movies: { type: 'array', items: { $ref: '#/$defs/Movie' } } },
+            required: ['movies'],
+            additionalProperties: false,
+            $defs: {
+              Movie: {
+                type: 'object',
+                properties: { title: { type: 'string' }, rating: { type: ['number', 'null'] } },
+                required: ['title', 'rating'],
+                additionalProperties: false,
+              },
+            },
+          },
+        },
+      },
+    });
+
+    const parts = [];
+    for await (const event of stream) {
+      parts.push(event.data.choices[0]?.delta?.content ?? '');
+    }
+
+    assert.ok(parts.length > 10, `${parts.length} chunk(s)`);
+    const { movies } = JSON.parse(parts.join(''));
+    assert.equal(movies.length, 2);
+    assert.ok(movies.every((movie) => typeof movie.title === 'string' && typeof movie.rating === 'number'));
+  });
+
+  test('structured output: json_object gives a JSON object', async () => {
+    const response = await client().chat.complete({
+      model: MODEL, messages: [{ role: 'user', content: 'Why do cats purr? Answer in JSON.' }],
+      responseFormat: { type: 'json_object' },
+    });
+
+    const answer = JSON.parse(response.choices[0].message.content);
+    assert.equal(typeof answer, 'object');
+    assert.ok(!Array.isArray(answer));
+  });
+
+  test('structured output: a schema with an unknown type is a 400 invalid_request_error', async () => {
+    const error = await rejection(client().chat.complete({
+      model: MODEL, messages: [{ role: 'user', content: 'Hi' }],
+      responseFormat: { type: 'json_schema', jsonSchema: { name: 'x', schemaDefinition: { type: 'thing' } } },
+    }));
+
+    assert.ok(error instanceof MistralError, String(error));
+    assert.equal(error.statusCode, 400);
+    assert.equal(JSON.parse(error.body).type, 'invalid_request_error');
   });
 });

@@ -69,3 +69,28 @@ export async function rejectionBeforeFirstChunk(stream) {
 export function versionOf(folder) {
   return JSON.parse(readFileSync(new URL(`./node_modules/${folder}/package.json`, import.meta.url))).version;
 }
+
+/** The simulator's ground truth for one batch job (GET /_sim/stats → batches.jobs). */
+export async function batchJob(id) {
+  const { batches } = await admin('GET', '/_sim/stats?requests=false');
+  const job = batches.jobs.find((candidate) => candidate.id === id);
+  if (!job) {
+    throw new Error(`the simulator has no batch job ${id}`);
+  }
+  return job;
+}
+
+/** Polls `get` until `done(job)` holds, every 50 ms, for at most 60 s. */
+export async function pollUntil(get, done) {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const job = await get();
+    if (done(job)) {
+      return job;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`batch job still not done after 60 s: ${JSON.stringify(job).slice(0, 300)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

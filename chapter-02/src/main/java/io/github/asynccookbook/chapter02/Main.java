@@ -41,7 +41,7 @@ public final class Main implements Callable<Integer> {
         chosen.forEach(provider -> _04_FailFastVersusCollectAll.compare(provider, 6, 250));
 
         section("5. Scale");
-        _05_Scale.run(providers, List.of(10, 1000), Integer.MAX_VALUE, List.of(_05_Scale.Approach.blocking));
+        _05_Scale.run(providers, _05_Scale.Plan.of(List.of(10, 1000), List.of(_05_Scale.Approach.blocking)));
         return 0;
     }
 

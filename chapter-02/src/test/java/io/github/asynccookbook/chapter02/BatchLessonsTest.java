@@ -30,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BatchLessonsTest {
 
     private static final int REQUESTS = 8;
+    private static final Duration DEADLINE = Duration.ofSeconds(50);
 
     @RegisterExtension
     static SimulatorExtension sim = new SimulatorExtension();
@@ -114,12 +115,12 @@ class BatchLessonsTest {
         List<Outcome<String>> all = _05_Scale.fanOut(prompt -> {
             together.arrive();
             return call.call(prompt);
-        }, prompts, Integer.MAX_VALUE);
+        }, prompts, Integer.MAX_VALUE, DEADLINE);
         assertThat(all).hasSize(REQUESTS).allMatch(o -> o instanceof Outcome.Success<String>); // all met at once
         assertThat(settled(provider).count(200)).isEqualTo(REQUESTS);
 
         GroundTruth.reset(provider);
-        List<Outcome<String>> limited = _05_Scale.fanOut(approach.call(provider), prompts, 3);
+        List<Outcome<String>> limited = _05_Scale.fanOut(approach.call(provider), prompts, 3, DEADLINE);
         assertThat(limited).hasSize(REQUESTS).allMatch(o -> o instanceof Outcome.Success<String>);
         assertThat(settled(provider).maxInFlight()).isLessThanOrEqualTo(3);
         assertThat(_05_Scale.slowest(all)).isEqualTo(all.stream().map(Outcome::duration).max(Duration::compareTo)

@@ -20,4 +20,10 @@ public final class ExampleOptions {
     static void heading(Provider provider, String number, String title) {
         System.out.printf("%n-- %s. %s (%s): %s --%n", number, provider.displayName(), provider.modelName(), title);
     }
+
+    /** An answer cut after its first sentence, marked {@code …}: the simulated answers go on with filler. */
+    static String firstSentence(String text) {
+        int end = text.indexOf(". ");
+        return end < 0 ? text.strip() : text.substring(0, end + 1) + " …";
+    }
 }

@@ -1,14 +1,20 @@
 package io.github.asynccookbook.chapter08;
 
 import io.github.asynccookbook.harness.ChapterCli;
+import io.github.asynccookbook.providers.Provider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 
-/** The chapter's tour: a prompt function four ways, then the four genres in parallel, on each provider. */
+/**
+ * The chapter's tour, the source's three flows on each provider: a book recommendation through a tool, four genres
+ * in parallel, a two-turn chat session; then the same three-tool turn with sequential and with concurrent tools.
+ */
 @Command(name = "chapter-08", mixinStandardHelpOptions = true,
-        description = "AI services: a prompt function sync/async/streaming, then four genres in parallel.")
+        description = "AI services: a book recommendation through a tool, four genres in parallel, a two-turn chat "
+                + "session, then sequential vs concurrent tools.")
 public final class Main implements Callable<Integer> {
 
     @Mixin
@@ -20,8 +26,14 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        _01_PromptFunctions.run(options.providers(), _01_PromptFunctions.DEFAULT_GENRE);
-        _02_FourGenres.run(options.providers());
+        for (Provider provider : options.providers()) {
+            _03_AsyncTools.formatBook(provider, _03_AsyncTools.DEFAULT_LOOKUP);
+            _02_FourGenres.run(List.of(provider));
+            _04_ChatSessions.twoTurnSession(provider);
+        }
+        for (Provider provider : options.providers()) {
+            _03_AsyncTools.timingTable(provider, _03_AsyncTools.DEFAULT_LOOKUP);
+        }
         return 0;
     }
 }

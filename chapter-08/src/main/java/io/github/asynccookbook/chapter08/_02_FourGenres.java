@@ -53,7 +53,7 @@ public final class _02_FourGenres implements Callable<Integer> {
                     provider.streamingChatModel());
             long start = System.nanoTime();
             summaries(service::summary, GENRES).doOnNext(pair -> System.out.printf("%-16s %s%n", pair.getT1(),
-                    pair.getT2())).blockLast();
+                    ExampleOptions.firstSentence(pair.getT2()))).blockLast();
             System.out.printf("(%d calls in %,d ms)%n", GENRES.size(), (System.nanoTime() - start) / 1_000_000);
         }
     }

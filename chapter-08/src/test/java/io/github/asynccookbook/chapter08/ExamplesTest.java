@@ -43,14 +43,16 @@ class ExamplesTest {
     }
 
     @Test
-    void onePromptFunctionMakesFourCallsPerProviderOneOfThemStreamed() {
+    void onePromptFunctionMakesFiveCallsPerProviderOneOfThemStreamed() {
         _01_PromptFunctions.run(providers, "comedy");
 
         List<RequestRecord> requests = sim.simulator().stats().requests();
-        assertThat(requests).hasSize(8);
+        assertThat(requests).hasSize(10);
         assertThat(requests).filteredOn(RequestRecord::stream).hasSize(2);
         assertThat(output().lines().filter(line -> line.startsWith("sync:"))).hasSize(2);
         assertThat(output().lines().filter(line -> line.matches("\\s+finish=STOP, tokens \\d+ in / \\d+ out")))
+                .hasSize(2);
+        assertThat(output().lines().filter(line -> line.matches("record: {4}.+ \\(\\d+\\), directed by .+")))
                 .hasSize(2);
     }
 
@@ -68,5 +70,28 @@ class ExamplesTest {
         assertThat(genresPrinted).containsExactlyElementsOf(
                 java.util.stream.Stream.concat(_02_FourGenres.GENRES.stream(), _02_FourGenres.GENRES.stream())
                         .toList());
+    }
+
+    @Test
+    void theWindowOfFourSendsAtMostFiveMessagesATurn() {
+        for (Provider provider : providers) {
+            _04_ChatSessions.window(provider);
+        }
+
+        List<RequestRecord> requests = sim.simulator().stats().requests();
+        assertThat(requests).extracting(request -> request.messages().size()).containsExactly(2, 4, 5, 5, 2, 4, 5, 5);
+        assertThat(output().lines().filter(line -> line.startsWith("turn 3 sent 5 messages: SYSTEM AI USER AI USER")))
+                .hasSize(2);
+    }
+
+    @Test
+    void theTwoTurnSessionSendsTheFirstTurnWithTheSecond() {
+        for (Provider provider : providers) {
+            _04_ChatSessions.twoTurnSession(provider);
+        }
+
+        List<RequestRecord> requests = sim.simulator().stats().requests();
+        assertThat(requests).extracting(request -> request.messages().size()).containsExactly(2, 4, 2, 4);
+        assertThat(output().lines().filter(line -> line.equals("closed: 0 sessions open, nothing kept"))).hasSize(2);
     }
 }

@@ -29,7 +29,18 @@ public final class SharedBuckets {
         Config config = new Config().setClusterName(clusterName);
         config.setProperty("hazelcast.logging.type", "none");
         config.setProperty("hazelcast.phone.home.enabled", "false");
+        // tag::failure-detector[]
+        // A worker that dies holds partitions of the bucket map: the others wait for the failure detector before a
+        // backup takes over (Hazelcast's default: 60 s without heartbeat). Short on loopback, longer across a network.
+        config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
+        config.setProperty("hazelcast.max.no.heartbeat.seconds", "5");
+        // Members started at the same moment may form two clusters (split brain); merge them within seconds.
+        config.setProperty("hazelcast.merge.first.run.delay.seconds", "5");
+        config.setProperty("hazelcast.merge.next.run.delay.seconds", "5");
+        // end::failure-detector[]
         config.getNetworkConfig().setPort(5701).setPortAutoIncrement(true).setPortCount(20);
+        // Look for members on all 20 ports, not the first 3: other programs may hold 5701-5703.
+        config.setProperty("hazelcast.tcp.join.port.try.count", "20");
         config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
         var join = config.getNetworkConfig().getJoin();
         join.getMulticastConfig().setEnabled(false);

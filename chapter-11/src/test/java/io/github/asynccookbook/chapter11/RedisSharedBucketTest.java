@@ -5,15 +5,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The same key's limit on Redis: two Lettuce clients (two JVMs' worth) take from one bucket. Starts its own
@@ -21,41 +17,29 @@ import static org.awaitility.Awaitility.await;
  */
 class RedisSharedBucketTest {
 
-    private static final Path REDIS = Path.of("/usr/bin/redis-server");
-    private static Process server;
-    private static int port;
+    private static LocalRedis redis;
 
     @BeforeAll
-    static void startRedis() throws Exception {
-        boolean installed = Files.isExecutable(REDIS);
+    static void startRedis() {
+        boolean installed = LocalRedis.installed().isPresent();
         if (!installed && "true".equals(System.getenv("REQUIRE_REDIS"))) {
-            throw new IllegalStateException("REQUIRE_REDIS=true but " + REDIS + " is not installed");
+            throw new IllegalStateException("REQUIRE_REDIS=true but redis-server is not installed");
         }
-        assumeTrue(installed, "redis-server is not installed (" + REDIS + "); set REQUIRE_REDIS=true to fail instead");
-        try (var socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        server = new ProcessBuilder(REDIS.toString(), "--port", String.valueOf(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no").redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
-            try (var client = RedisClient.create("redis://127.0.0.1:" + port); var c = client.connect()) {
-                return "PONG".equals(c.sync().ping());
-            }
-        });
+        assumeTrue(installed, "redis-server is not installed; set REQUIRE_REDIS=true to fail instead");
+        redis = LocalRedis.start(LocalRedis.installed().orElseThrow());
     }
 
     @AfterAll
     static void stopRedis() {
-        if (server != null) {
-            server.destroy();
+        if (redis != null) {
+            redis.close();
         }
     }
 
     @Test
     void twoClientsShareOneKeysLimit() {
-        RedisClient first = RedisClient.create("redis://127.0.0.1:" + port);
-        RedisClient second = RedisClient.create("redis://127.0.0.1:" + port);
+        RedisClient first = RedisClient.create(redis.url());
+        RedisClient second = RedisClient.create(redis.url());
         try {
             String key = "free-tier-key-" + UUID.randomUUID();
             var a = SharedBuckets.keyLimit(first, key, 5, Duration.ofHours(1));

@@ -1,11 +1,15 @@
 package io.github.asynccookbook.providers;
 
+import dev.langchain4j.model.chat.Capability;
+import dev.langchain4j.http.client.HttpClientBuilder;
+import dev.langchain4j.http.client.jdk.JdkHttpClient;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What a chapter may change on a model it asks a {@link Provider} for. Null means "the library's default":
@@ -19,15 +23,22 @@ import java.util.List;
  * @param modelName    another model than the provider's default, or null
  * @param logRequests  log each HTTP request at INFO (headers and body)
  * @param logResponses log each HTTP response at INFO
+ * @param capabilities what the model declares beyond its defaults, e.g. {@link Capability#RESPONSE_FORMAT_JSON_SCHEMA}:
+ *                     then an AI service returning a record sends the record's JSON schema (Gemini
+ *                     {@code responseSchema}, Mistral {@code response_format}) instead of instructions in the prompt
+ * @param httpClientBuilder the transport, or null for LangChain4j's JDK one. Always passed to the model explicitly:
+ *                     with a second transport on the classpath (the cookbook's Reactor Netty one) LangChain4j's
+ *                     service loader would refuse to choose
  */
 public record ModelOptions(String modelName, Duration timeout, Integer maxRetries, Integer maxOutputTokens,
                            Double temperature, List<ChatModelListener> listeners, boolean logRequests,
-                           boolean logResponses) {
+                           boolean logResponses, Set<Capability> capabilities, HttpClientBuilder httpClientBuilder) {
 
     private static final ModelOptions DEFAULTS = builder().build();
 
     public ModelOptions {
         listeners = List.copyOf(listeners);
+        capabilities = Set.copyOf(capabilities);
     }
 
     public static ModelOptions defaults() {
@@ -47,7 +58,14 @@ public record ModelOptions(String modelName, Duration timeout, Integer maxRetrie
                 .temperature(temperature)
                 .listeners(listeners)
                 .logRequests(logRequests)
-                .logResponses(logResponses);
+                .logResponses(logResponses)
+                .capabilities(capabilities)
+                .httpClientBuilder(httpClientBuilder);
+    }
+
+    /** The transport to build the model with: the chosen one, else a new JDK one (LangChain4j's default). */
+    HttpClientBuilder transport() {
+        return httpClientBuilder != null ? httpClientBuilder : JdkHttpClient.builder();
     }
 
     String modelNameOr(String defaultModelName) {
@@ -72,6 +90,8 @@ public record ModelOptions(String modelName, Duration timeout, Integer maxRetrie
         private final List<ChatModelListener> listeners = new ArrayList<>();
         private boolean logRequests;
         private boolean logResponses;
+        private Set<Capability> capabilities = Set.of();
+        private HttpClientBuilder httpClientBuilder;
 
         private Builder() {
         }
@@ -83,6 +103,14 @@ public record ModelOptions(String modelName, Duration timeout, Integer maxRetrie
         public Builder temperature(Double temperature) { this.temperature = temperature; return this; }
         public Builder logRequests(boolean logRequests) { this.logRequests = logRequests; return this; }
         public Builder logResponses(boolean logResponses) { this.logResponses = logResponses; return this; }
+
+        public Builder capabilities(Set<Capability> capabilities) { this.capabilities = capabilities; return this; }
+
+        /** Another transport than LangChain4j's JDK one, e.g. {@code new ReactorNettyHttpClientBuilder()}. */
+        public Builder httpClientBuilder(HttpClientBuilder httpClientBuilder) {
+            this.httpClientBuilder = httpClientBuilder;
+            return this;
+        }
 
         /** Adds a listener after those already added. */
         public Builder listener(ChatModelListener listener) {
@@ -99,7 +127,7 @@ public record ModelOptions(String modelName, Duration timeout, Integer maxRetrie
 
         public ModelOptions build() {
             return new ModelOptions(modelName, timeout, maxRetries, maxOutputTokens, temperature, listeners,
-                    logRequests, logResponses);
+                    logRequests, logResponses, capabilities, httpClientBuilder);
         }
     }
 }

@@ -48,6 +48,19 @@ class SimulatedProvidersTest {
     }
 
     @Test
+    void declaredCapabilitiesReachBothModels() {
+        var jsonSchema = ModelOptions.builder()
+                .capabilities(java.util.Set.of(dev.langchain4j.model.chat.Capability.RESPONSE_FORMAT_JSON_SCHEMA))
+                .build();
+        for (Provider provider : List.of(providers.gemini(), providers.mistral())) {
+            assertThat(provider.chatModel(jsonSchema).supportedCapabilities())
+                    .contains(dev.langchain4j.model.chat.Capability.RESPONSE_FORMAT_JSON_SCHEMA);
+            assertThat(provider.chatModel().supportedCapabilities())
+                    .doesNotContain(dev.langchain4j.model.chat.Capability.RESPONSE_FORMAT_JSON_SCHEMA);
+        }
+    }
+
+    @Test
     void providersPointAtTheGivenSimulator() {
         assertThat(providers.gemini().mode()).isEqualTo(Provider.Mode.SIMULATOR);
         assertThat(providers.gemini().baseUrl()).isEqualTo(simulator.geminiBaseUrl());

@@ -7,11 +7,15 @@ import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
@@ -35,7 +39,9 @@ import java.util.function.Function;
  * <p>
  * At most {@link #DEFAULT_MAX_CONCURRENCY} calls run at once unless you say otherwise: ten thousand calls started
  * together would open ten thousand connections, run out of file descriptors and fail calls that never left.
- * Every input always ends as exactly one outcome.
+ * Every input always ends as exactly one outcome: a call still running after {@link #callTimeout} (default
+ * {@link #DEFAULT_CALL_TIMEOUT}) is cancelled and ends as a {@link TimeoutException}, so a stalled stream cannot hold
+ * the batch forever. {@link #count} tallies the outcomes, e.g. {@code {ok=9990, RateLimitException=10}}.
  * <p>
  * One file, no dependency but Reactor: copy it into your project, or depend on the cookbook's recipes artifact.
  *
@@ -43,8 +49,15 @@ import java.util.function.Function;
  */
 public final class Batch<I> {
 
-    /** Reactor's own default for {@code flatMap}: enough to keep a provider's per-second limit busy. */
+    /**
+     * Reactor's own default for {@code flatMap}: enough to keep a provider's per-second limit busy, far below the
+     * file descriptors of a default JVM, and below the 257 common-pool threads that cap LangChain4j's stock (JDK)
+     * streaming transport, which holds one per stream (a non-blocking transport has no such cap; raise it then).
+     */
     public static final int DEFAULT_MAX_CONCURRENCY = 256;
+
+    /** Longer than any answer worth waiting for in a batch; a call that outlives it ends as a timeout, not a hang. */
+    public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofMinutes(10);
 
     /** One call for one input. It may block: it runs on a virtual thread. */
     @FunctionalInterface
@@ -108,22 +121,28 @@ public final class Batch<I> {
     static {
         // Loaded up front: once a huge batch has used every file descriptor, a class file cannot be opened any more,
         // and a failure that could not be recorded would leave the batch waiting forever.
-        List.of(Outcome.Success.class, Outcome.Failure.class, BatchFailedException.class).forEach(Class::getName);
+        List.of(Outcome.Success.class, Outcome.Failure.class, BatchFailedException.class, TimeoutException.class)
+                .forEach(Class::getName);
     }
 
     private final List<I> inputs;
     private final int maxConcurrency;
     private final boolean returnExceptions;
+    private final Duration callTimeout;
 
-    private Batch(List<I> inputs, int maxConcurrency, boolean returnExceptions) {
+    private Batch(List<I> inputs, int maxConcurrency, boolean returnExceptions, Duration callTimeout) {
         this.inputs = inputs;
         this.maxConcurrency = maxConcurrency;
         this.returnExceptions = returnExceptions;
+        this.callTimeout = callTimeout;
     }
 
-    /** A batch over these inputs: at most {@link #DEFAULT_MAX_CONCURRENCY} calls at once, fail fast. */
+    /**
+     * A batch over these inputs: at most {@link #DEFAULT_MAX_CONCURRENCY} calls at once, each cancelled after
+     * {@link #DEFAULT_CALL_TIMEOUT}, fail fast.
+     */
     public static <I> Batch<I> of(List<? extends I> inputs) {
-        return new Batch<>(List.copyOf(inputs), DEFAULT_MAX_CONCURRENCY, false);
+        return new Batch<>(List.copyOf(inputs), DEFAULT_MAX_CONCURRENCY, false, DEFAULT_CALL_TIMEOUT);
     }
 
     /**
@@ -134,7 +153,19 @@ public final class Batch<I> {
         if (maxConcurrency < 1) {
             throw new IllegalArgumentException("maxConcurrency must be at least 1, got " + maxConcurrency);
         }
-        return new Batch<>(inputs, maxConcurrency, returnExceptions);
+        return new Batch<>(inputs, maxConcurrency, returnExceptions, callTimeout);
+    }
+
+    /**
+     * A call still running this long after it started is cancelled (its thread interrupted, its future cancelled)
+     * and ends as an {@link Outcome.Failure} with a {@link TimeoutException}. A call that ignores the interrupt
+     * keeps running unseen, so its slot is free again while it still holds a connection.
+     */
+    public Batch<I> callTimeout(Duration callTimeout) {
+        if (callTimeout.isNegative() || callTimeout.isZero()) {
+            throw new IllegalArgumentException("callTimeout must be positive, got " + callTimeout);
+        }
+        return new Batch<>(inputs, maxConcurrency, returnExceptions, callTimeout);
     }
 
     /**
@@ -142,7 +173,7 @@ public final class Batch<I> {
      * {@code false} (the default): the first failure cancels the rest and throws {@link BatchFailedException}.
      */
     public Batch<I> returnExceptions(boolean returnExceptions) {
-        return new Batch<>(inputs, maxConcurrency, returnExceptions);
+        return new Batch<>(inputs, maxConcurrency, returnExceptions, callTimeout);
     }
 
     /**
@@ -165,8 +196,7 @@ public final class Batch<I> {
     // tag::engine[]
     public <O> Flux<Outcome<O>> asCompleted(Call<? super I, ? extends O> call) {
         return Flux.range(0, inputs.size())
-                .flatMap(index -> Mono.fromCallable(() -> this.<O>attempt(index, call))
-                        .subscribeOn(VIRTUAL_THREADS), maxConcurrency)
+                .flatMap(index -> this.<O>attempt(index, call), maxConcurrency)
                 .handle((outcome, sink) -> {
                     if (outcome instanceof Outcome.Failure<O> failure && !returnExceptions) {
                         sink.error(new BatchFailedException(failure));
@@ -176,7 +206,19 @@ public final class Batch<I> {
                 });
     }
 
-    private <O> Outcome<O> attempt(int index, Call<? super I, ? extends O> call) {
+    /** One call on a virtual thread of its own; whatever happens, exactly one outcome. */
+    private <O> Mono<Outcome<O>> attempt(int index, Call<? super I, ? extends O> call) {
+        return Mono.defer(() -> {
+            long subscribed = System.nanoTime();
+            return Mono.fromCallable(() -> this.<O>outcome(index, call))
+                    .subscribeOn(VIRTUAL_THREADS)
+                    .timeout(callTimeout, Mono.fromSupplier(() -> new Outcome.Failure<>(index,
+                            new TimeoutException("call #%d still running after %s: cancelled".formatted(index,
+                                    callTimeout)), subscribed, System.nanoTime())));
+        });
+    }
+
+    private <O> Outcome<O> outcome(int index, Call<? super I, ? extends O> call) {
         long start = System.nanoTime();
         try {
             return new Outcome.Success<>(index, call.call(inputs.get(index)), start, System.nanoTime());
@@ -185,6 +227,22 @@ public final class Batch<I> {
         }
     }
     // end::engine[]
+
+    /**
+     * How the calls ended, counted: {@code ok} for answers, else the exception's simple class name, e.g.
+     * {@code {RateLimitException=12, TimeoutException=1, ok=9987}}. The counts add up to the outcomes given.
+     */
+    public static Map<String, Integer> count(Collection<? extends Outcome<?>> outcomes) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (Outcome<?> outcome : outcomes) {
+            String key = switch (outcome) {
+                case Outcome.Success<?> success -> "ok";
+                case Outcome.Failure<?> failure -> failure.error().getClass().getSimpleName();
+            };
+            counts.merge(key, 1, Integer::sum);
+        }
+        return counts;
+    }
 
     /**
      * A {@link Call} for a non-blocking call: it starts the call, waits for its future on the batch's virtual

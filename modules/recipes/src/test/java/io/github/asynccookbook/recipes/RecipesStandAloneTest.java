@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -41,7 +42,11 @@ class RecipesStandAloneTest {
 
     /** Libraries a recipe may be about, one at most per recipe. */
     private static final List<String> LIBRARIES = List.of("io.github.resilience4j.", "org.HdrHistogram.",
-            "io.micrometer.", "io.github.bucket4j.", "io.lettuce.", "com.hazelcast.");
+            "io.micrometer.", "io.github.bucket4j.", "io.lettuce.", "com.hazelcast.", "io.javalin.");
+
+    /** Packages that come with a library and count as that library: the servlet API and Jetty Javalin runs on. */
+    private static final Map<String, String> PART_OF = Map.of("jakarta.servlet.", "io.javalin.",
+            "org.eclipse.jetty.", "io.javalin.");
 
     private static final Path SOURCES = Path.of("src/main/java/io/github/asynccookbook/recipes");
 
@@ -101,7 +106,8 @@ class RecipesStandAloneTest {
                             || BASE.stream().anyMatch(name::startsWith)) {
                         return;
                     }
-                    LIBRARIES.stream().filter(name::startsWith).findFirst().ifPresentOrElse(libraries::add,
+                    Stream.concat(LIBRARIES.stream(), PART_OF.keySet().stream()).filter(name::startsWith).findFirst()
+                            .map(library -> PART_OF.getOrDefault(library, library)).ifPresentOrElse(libraries::add,
                             () -> events.add(SimpleConditionEvent.violated(dependency,
                                     recipe.getName() + " uses " + name + ", which is neither its own file, "
                                             + "LangChain4j, Reactor nor a library a recipe may be about")));

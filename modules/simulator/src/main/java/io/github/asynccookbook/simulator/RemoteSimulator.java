@@ -107,6 +107,15 @@ final class RemoteSimulator implements Simulator.Backend {
     }
 
     @Override
+    public BatchStats batches() {
+        try {
+            return JSON.treeToValue(JSON.readTree(get("/_sim/stats?requests=false")).path("batches"), BatchStats.class);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the simulator's batch jobs at " + origin + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public void resetStats() {
         send("DELETE", "/_sim/stats");
     }

@@ -1,5 +1,7 @@
 package io.github.asynccookbook.simulator;
 
+import java.util.List;
+
 /**
  * Ground truth for one chat request, as the simulator saw it. Times are milliseconds since the simulator
  * started ({@link Simulator#millisAt(long)} converts a client's {@code System.nanoTime()}); a time is null
@@ -18,9 +20,37 @@ package io.github.asynccookbook.simulator;
  * @param appliedTtftMillis  TTFT actually applied: first content written minus start
  * @param fault              the fault injected, or null
  * @param clientDisconnected the client closed the connection before the response was complete
+ * @param messages           the request's messages in order (system, user, model turns, tool calls and results
+ *                           the client sent back), texts cut to {@link MessageRecord#MAX_TEXT} characters; the last
+ *                           {@value #MAX_MESSAGES} of a longer conversation
+ * @param toolCalls          the tool calls the reply made ({@link MessageRecord.Role#TOOL_CALL}), empty for text
  */
 public record RequestRecord(long id, Protocol protocol, String model, boolean stream, double arrivalMillis,
                             Double startMillis, Double firstTokenMillis, Double completionMillis, int status, int promptTokens,
                             int plannedTokens, int tokensSent, Double plannedTtftMillis, Double appliedTtftMillis,
-                            Fault fault, boolean clientDisconnected) {
+                            Fault fault, boolean clientDisconnected, List<MessageRecord> messages,
+                            List<MessageRecord> toolCalls) {
+
+    /** A longer conversation keeps its last messages only. */
+    public static final int MAX_MESSAGES = 200;
+
+    public RequestRecord {
+        messages = messages == null ? List.of() : List.copyOf(messages);
+        toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
+    }
+
+    /** A record without messages (tests that build records by hand). */
+    public RequestRecord(long id, Protocol protocol, String model, boolean stream, double arrivalMillis,
+                         Double startMillis, Double firstTokenMillis, Double completionMillis, int status,
+                         int promptTokens, int plannedTokens, int tokensSent, Double plannedTtftMillis,
+                         Double appliedTtftMillis, Fault fault, boolean clientDisconnected) {
+        this(id, protocol, model, stream, arrivalMillis, startMillis, firstTokenMillis, completionMillis, status,
+                promptTokens, plannedTokens, tokensSent, plannedTtftMillis, appliedTtftMillis, fault,
+                clientDisconnected, List.of(), List.of());
+    }
+
+    /** The messages with one role, in order. */
+    public List<MessageRecord> messages(MessageRecord.Role role) {
+        return messages.stream().filter(m -> m.role() == role).toList();
+    }
 }

@@ -29,6 +29,8 @@ public final class Simulator implements AutoCloseable {
 
         SimulatorStats stats();
 
+        BatchStats batches();
+
         void resetStats();
 
         void reset();
@@ -54,6 +56,7 @@ public final class Simulator implements AutoCloseable {
             public String host() { return server.host(); }
             public int port() { return server.port(); }
             public SimulatorStats stats() { return server.stats(); }
+            public BatchStats batches() { return server.batches(); }
             public void resetStats() { server.resetStats(); }
             public void reset() { server.reset(); }
             public double millisAt(long nanoTime) { return server.clock().millisAt(nanoTime); }
@@ -106,6 +109,11 @@ public final class Simulator implements AutoCloseable {
 
     public SimulatorStats stats() {
         return backend.stats();
+    }
+
+    /** Ground truth of the Batch APIs: every job created since the last {@link #reset()}, with its state now. */
+    public BatchStats batches() {
+        return backend.batches();
     }
 
     /** Clears the recorded stats (requests still in flight are no longer recorded); rate-limit windows keep counting. */

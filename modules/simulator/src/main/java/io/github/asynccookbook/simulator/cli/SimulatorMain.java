@@ -82,6 +82,10 @@ public final class SimulatorMain implements Callable<Integer> {
         main.stop = stop;
         main.out = out;
         return new CommandLine(main).setOut(out).setErr(err)
+                .setParameterExceptionHandler((e, given) -> {
+                    e.getCommandLine().getErr().println(e.getMessage() + " (see --help)");
+                    return 2;
+                })
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     cmd.getErr().println("simulator: could not start on " + main.host + ":" + main.port + ": "
                             + StartFailure.reason(e));

@@ -94,7 +94,7 @@ public final class Tokens {
         };
     }
 
-    /** Prompt tokens of a whole conversation: system text, every turn, and the tool declarations. */
+    /** Prompt tokens of a whole conversation: system text, every turn, the tool declarations and the response schema. */
     public static int count(Conversation conversation) {
         int total = count(conversation.system());
         for (Turn turn : conversation.turns()) {
@@ -109,6 +109,7 @@ public final class Tokens {
             total += count(tool.name() + " " + tool.description())
                     + tool.parameters().stream().mapToInt(p -> 2 + count(p.name() + " " + p.description())).sum();
         }
+        total += count(conversation.responseFormat().source());
         return Math.max(1, total);
     }
 }

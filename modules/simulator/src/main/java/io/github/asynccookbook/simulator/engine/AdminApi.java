@@ -67,9 +67,11 @@ final class AdminApi {
     private String statsJson(boolean withRequests) {
         var stats = server.stats();
         try {
-            return json.writeValueAsString(withRequests ? stats
+            var tree = json.valueToTree(withRequests ? stats
                     : new io.github.asynccookbook.simulator.SimulatorStats(stats.nowMillis(), stats.inFlight(),
-                    stats.maxInFlight(), stats.models(), java.util.List.of())) + "\n";
+                    stats.maxInFlight(), stats.models(), java.util.List.of()));
+            ((com.fasterxml.jackson.databind.node.ObjectNode) tree).set("batches", json.valueToTree(server.batches()));
+            return json.writeValueAsString(tree) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -78,6 +78,7 @@ final class ChatExchange {
             stats.modelKnown(trace, call.model());
         }
         trace.stream = call.stream();
+        trace.messages = Transcript.of(call.conversation());
         ModelProfile profile = config.models().get(call.model());
         if (profile == null || profile.protocol() != protocol.protocol()) {
             throw ApiError.of(ApiError.Kind.MODEL_NOT_FOUND, call.model());
@@ -102,6 +103,7 @@ final class ChatExchange {
         Reply reply = write(call, profile, directives, rolls.contentSeed(requestHash, call.seed()));
         trace.promptTokens = reply.promptTokens();
         trace.plannedTokens = reply.outputTokens();
+        trace.toolCalls = Transcript.calls(reply.toolCalls());
         long cost = protocol.protocol() == Protocol.GEMINI ? reply.promptTokens()
                 : reply.promptTokens() + reply.outputTokens();
         trace.startNanos = clock.nanos();
@@ -130,7 +132,7 @@ final class ChatExchange {
     }
 
     /** The answer depends only on the seed and the request, its length included. */
-    private Reply write(ChatCall call, ModelProfile profile, Directives directives, long contentSeed) {
+    Reply write(ChatCall call, ModelProfile profile, Directives directives, long contentSeed) {
         int cap = Math.min(profile.outputTokenLimit(),
                 call.conversation().maxOutputTokens() == null ? Integer.MAX_VALUE : call.conversation().maxOutputTokens());
         int target = directives.tokens().orElseGet(() -> profile.replyTokensMin()

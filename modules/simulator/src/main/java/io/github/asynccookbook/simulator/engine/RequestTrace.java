@@ -1,8 +1,11 @@
 package io.github.asynccookbook.simulator.engine;
 
 import io.github.asynccookbook.simulator.Fault;
+import io.github.asynccookbook.simulator.MessageRecord;
 import io.github.asynccookbook.simulator.Protocol;
 import io.github.asynccookbook.simulator.RequestRecord;
+
+import java.util.List;
 
 /**
  * What happens to one chat request, filled in as it happens. Written by the request's own pipeline (one thread at a
@@ -29,6 +32,8 @@ final class RequestTrace {
     /** The whole answer was handed to the connection (false for a client that left or a dropped stream). */
     volatile boolean answered;
     volatile boolean clientDisconnected;
+    volatile List<MessageRecord> messages = List.of();
+    volatile List<MessageRecord> toolCalls = List.of();
 
     RequestTrace(long id, Protocol protocol, long arrivalNanos) {
         this.id = id;
@@ -44,6 +49,6 @@ final class RequestTrace {
                 status, promptTokens, plannedTokens, tokensSent,
                 plannedTtftNanos < 0 ? null : plannedTtftNanos / 1e6,
                 stream && firstTokenNanos >= 0 ? (firstTokenNanos - startNanos) / 1e6 : null,
-                fault, clientDisconnected);
+                fault, clientDisconnected, messages, toolCalls);
     }
 }

@@ -48,11 +48,12 @@ final class Router {
     private final ChatProtocol mistral;
     private final ChatExchange chat;
     private final AdminApi admin;
+    private final BatchApi batches;
     private final ApiKeyCheck keys;
     private final Scheduler parsing;
 
     Router(SimulatorConfig config, SimulatorClock clock, StatsRecorder stats, ChatProtocol gemini,
-           ChatProtocol mistral, ChatExchange chat, AdminApi admin, Scheduler parsing) {
+           ChatProtocol mistral, ChatExchange chat, AdminApi admin, BatchApi batches, Scheduler parsing) {
         this.config = config;
         this.clock = clock;
         this.stats = stats;
@@ -60,6 +61,7 @@ final class Router {
         this.mistral = mistral;
         this.chat = chat;
         this.admin = admin;
+        this.batches = batches;
         this.keys = new ApiKeyCheck(config);
         this.parsing = parsing;
     }
@@ -103,6 +105,9 @@ final class Router {
         String path = request.path();
         if (path.startsWith("/_sim/")) {
             return admin.handle(request, response);
+        }
+        if (BatchApi.owns(path)) {
+            return batches.handle(request, response);
         }
         boolean post = request.method().equals("POST");
         if (path.equals("/v1/chat/completions") && post) {

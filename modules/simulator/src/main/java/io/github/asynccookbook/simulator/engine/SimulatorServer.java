@@ -1,8 +1,11 @@
 package io.github.asynccookbook.simulator.engine;
 
 import io.github.asynccookbook.simulator.SimulatorConfig;
+import io.github.asynccookbook.simulator.BatchStats;
 import io.github.asynccookbook.simulator.SimulatorStats;
+import io.github.asynccookbook.simulator.gemini.GeminiBatches;
 import io.github.asynccookbook.simulator.gemini.GeminiProtocol;
+import io.github.asynccookbook.simulator.mistral.MistralBatches;
 import io.github.asynccookbook.simulator.mistral.MistralProtocol;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
@@ -28,6 +31,7 @@ public final class SimulatorServer implements AutoCloseable {
     private final StatsRecorder stats = new StatsRecorder(clock);
     private final RateLimiter limiter;
     private final Rolls rolls;
+    private final BatchApi batches;
     /** Every open connection, keep-alive ones included, so that closing the simulator closes them too. */
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final Scheduler parsing;
@@ -39,8 +43,12 @@ public final class SimulatorServer implements AutoCloseable {
         this.limiter = new RateLimiter(config);
         this.rolls = new Rolls(config.seed());
         this.parsing = parsing;
-        var router = new Router(config, clock, stats, new GeminiProtocol(), new MistralProtocol(),
-                new ChatExchange(config, clock, stats, limiter, rolls), new AdminApi(this), parsing);
+        var gemini = new GeminiProtocol();
+        var mistral = new MistralProtocol();
+        var chat = new ChatExchange(config, clock, stats, limiter, rolls);
+        this.batches = new BatchApi(config, clock, gemini, mistral, new GeminiBatches(), new MistralBatches(),
+                new BatchItems(config, rolls, chat));
+        var router = new Router(config, clock, stats, gemini, mistral, chat, new AdminApi(this), batches, parsing);
         try {
             this.server = HttpServer.create()
                     .host(config.host())
@@ -88,6 +96,11 @@ public final class SimulatorServer implements AutoCloseable {
         return stats.snapshot();
     }
 
+    /** Every batch job since the last reset, with its state now. */
+    public BatchStats batches() {
+        return batches.stats();
+    }
+
     public void resetStats() {
         stats.reset();
     }
@@ -96,6 +109,7 @@ public final class SimulatorServer implements AutoCloseable {
         stats.reset();
         limiter.reset();
         rolls.reset();
+        batches.reset();
     }
 
     /**

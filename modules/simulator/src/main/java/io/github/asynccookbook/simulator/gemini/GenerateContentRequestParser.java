@@ -3,6 +3,7 @@ package io.github.asynccookbook.simulator.gemini;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.asynccookbook.simulator.conversation.Conversation;
+import io.github.asynccookbook.simulator.conversation.ResponseFormat;
 
 import java.util.Set;
 
@@ -46,17 +47,19 @@ final class GenerateContentRequestParser {
         ObjectNode config = ProtoJson.object(request, "generationConfig", "", GENERATION_CONFIG);
         Integer maxOutputTokens = null;
         Integer seed = null;
+        ResponseFormat responseFormat = ResponseFormat.TEXT;
         if (config != null) {
             ProtoJson.rejectUnknown(config, "generation_config", GENERATION_CONFIG_FIELDS);
             maxOutputTokens = ProtoJson.int32(config, "maxOutputTokens", "generation_config");
             seed = ProtoJson.int32(config, "seed", "generation_config");
+            responseFormat = ResponseSchemaParser.parse(config);
         }
         var conversation = new Conversation(
                 ContentParser.systemText(ProtoJson.object(request, "systemInstruction", "", CONTENT), "system_instruction"),
                 ContentParser.turns(contents, "contents"),
                 ToolParser.tools(ProtoJson.array(request, "tools", "", TOOL), "tools"),
                 ToolParser.choice(ProtoJson.object(request, "toolConfig", "", TOOL_CONFIG), "tool_config"),
-                maxOutputTokens);
+                maxOutputTokens, responseFormat);
         return new Parsed(conversation, seed == null ? null : seed.longValue());
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.asynccookbook.simulator.Protocol;
 import io.github.asynccookbook.simulator.conversation.Conversation;
+import io.github.asynccookbook.simulator.conversation.ResponseFormat;
 import io.github.asynccookbook.simulator.conversation.ToolChoice;
 import io.github.asynccookbook.simulator.conversation.ToolSpec;
 import io.github.asynccookbook.simulator.protocol.ChatCall;
@@ -42,10 +43,11 @@ final class ChatRequestReader {
         Long maxTokens = validation.integerAtLeast(root, "max_tokens", Loc.BODY, 0);
         Long seed = validation.integer(root, "random_seed", Loc.BODY);
         boolean stream = validation.bool(root, "stream", Loc.BODY);
+        ResponseFormat responseFormat = ResponseFormatReader.read(root, validation);
         validation.throwIfAny();
         messages.checkOrder();
         var conversation = new Conversation(messages.system(), messages.turns(), tools, toolChoice,
-                maxTokens == null ? null : (int) Math.min(maxTokens, Integer.MAX_VALUE));
+                maxTokens == null ? null : (int) Math.min(maxTokens, Integer.MAX_VALUE), responseFormat);
         return new ChatCall(Protocol.MISTRAL, model, stream, false, null, conversation, seed);
     }
 
