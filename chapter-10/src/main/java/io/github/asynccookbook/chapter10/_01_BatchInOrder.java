@@ -16,6 +16,8 @@ import picocli.CommandLine.Spec;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.function.Tuple2;
+import reactor.util.function.Tuples;
 
 import java.util.Comparator;
 import java.util.List;
@@ -24,7 +26,8 @@ import java.util.stream.IntStream;
 
 /**
  * The batch every test of the chapter leans on: at most {@code limit} calls in flight, answers in input order. The
- * simulator's ground truth shows both are true, and not by luck: it finished the calls in another order.
+ * simulator's ground truth shows both are true, and not by luck: it finished the calls in another order. Not
+ * {@code flatMapSequential}: it keeps a finished call's slot until the calls before it have finished too.
  */
 @Command(name = "_01_BatchInOrder", mixinStandardHelpOptions = true,
         description = "A bounded batch: answers in input order, at most --limit calls in flight, as the simulator saw it.")
@@ -36,9 +39,12 @@ public final class _01_BatchInOrder implements Callable<Integer> {
     /** Answers every prompt with at most {@code limit} calls in flight, results in input order. */
     public static List<String> boundedBatch(ChatModel model, List<String> prompts, int limit) {
         return Flux.fromIterable(prompts)
-                .flatMapSequential(p -> Mono.fromCallable(() -> model.chat(p))
-                        .subscribeOn(Schedulers.boundedElastic()), limit)   // chat() blocks: not on parallel()
-                .collectList()
+                .index()   // (position, prompt)
+                .flatMap(p -> Mono.fromCallable(() -> model.chat(p.getT2()))
+                        .subscribeOn(Schedulers.boundedElastic())   // chat() blocks: not on parallel()
+                        .map(answer -> Tuples.of(p.getT1(), answer)), limit)   // a slot frees when a call ends
+                .collectSortedList(Comparator.comparing(Tuple2::getT1))   // back in input order
+                .map(answers -> answers.stream().map(Tuple2::getT2).toList())
                 .block();
     }
     // end::bounded-batch[]
