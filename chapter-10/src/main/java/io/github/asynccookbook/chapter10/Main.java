@@ -1,59 +1,51 @@
 package io.github.asynccookbook.chapter10;
 
-import dev.langchain4j.model.chat.ChatModel;
+import io.github.asynccookbook.harness.ChapterCli;
 import io.github.asynccookbook.providers.Provider;
-import io.github.asynccookbook.providers.ProviderSet;
-import io.github.asynccookbook.simulator.Simulator;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.Callable;
 
 /**
- * Chapter 10's lesson lives in its tests; this runs the one thing they all rely on: a batch of calls on both
- * providers against the simulator, then the ground truth the simulator recorded (requests seen, in-flight peak).
+ * The chapter's tour: each property its tests check, shown on both providers with the simulator's ground truth. The
+ * lesson proper is in {@code src/test}; these are the helpers the tests exercise.
  */
-public final class Main {
+@Command(name = "Main", mixinStandardHelpOptions = true,
+        description = "Chapter 10 tour: a bounded batch in input order, a fault in its slot and a timeout, "
+                + "cancellation and an idle-timeout fallback, each with what the simulator saw.")
+public final class Main implements Callable<Integer> {
 
-    private Main() {
-    }
+    @Mixin
+    ExampleOptions options;
 
-    // tag::bounded-batch[]
-    /** Answers every prompt with at most {@code limit} calls in flight, results in input order. */
-    public static List<String> boundedBatch(ChatModel model, List<String> prompts, int limit) {
-        return Flux.fromIterable(prompts)
-                .flatMapSequential(p -> Mono.fromCallable(() -> model.chat(p))
-                        .subscribeOn(Schedulers.boundedElastic()), limit)
-                .collectList()
-                .block();
-    }
-    // end::bounded-batch[]
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "3",
+            description = "Calls in flight at most in example 1 (default: ${DEFAULT-VALUE}).")
+    int limit = 3;
 
-    // tag::idle-fallback[]
-    /**
-     * The primary stream, cut when its first chunk takes longer than {@code firstChunk} or a later one longer than
-     * {@code idle} (LangChain4j's own timeout ends at the response headers), then the fallback from the start.
-     */
-    public static Flux<String> withIdleFallback(Flux<String> primary, Duration firstChunk, Duration idle,
-                                                Flux<String> fallback) {
-        return primary.timeout(Mono.delay(firstChunk), chunk -> Mono.delay(idle))   // cancels the primary's stream
-                .onErrorResume(TimeoutException.class, stalled -> fallback);
-    }
-    // end::idle-fallback[]
+    @Option(names = "--chunks", paramLabel = "N", defaultValue = "3",
+            description = "Chunks to read before leaving the stream in example 3 (default: ${DEFAULT-VALUE}).")
+    int chunks = 3;
+
+    @Spec
+    CommandSpec spec;
 
     public static void main(String[] args) {
-        try (Simulator simulator = Simulator.start(); ProviderSet set = ProviderSet.forSimulator(simulator)) {
-            List<String> prompts = List.of("one", "two", "three", "four", "five", "six");
-            for (Provider provider : set.select("both")) {
-                List<String> answers = boundedBatch(provider.chatModel(), prompts, 2);
-                System.out.printf("%-8s %d answers in input order%n", provider.name(), answers.size());
-            }
-            var stats = simulator.stats();
-            System.out.printf("simulator saw %d requests, peak in flight %d (limit 2 per provider)%n",
-                    stats.requests().size(), stats.maxInFlight());
-        }
+        ChapterCli.exit(new Main(), args);
+    }
+
+    @Override
+    public Integer call() {
+        _01_BatchInOrder.requireLimit(spec, limit);
+        _03_CancelAndFallback.requireChunks(spec, chunks);
+        List<Provider> providers = options.providers();
+        _01_BatchInOrder.run(providers, limit);
+        _02_FaultsAndTimeouts.run(providers);
+        _03_CancelAndFallback.run(providers, chunks);
+        return 0;
     }
 }

@@ -75,7 +75,7 @@ class AsyncPatternsTest {
     void batchAnswersEveryPromptWithinTheLimit(String name) {
         List<String> prompts = IntStream.range(0, 8).mapToObj(i -> "Question " + i).toList();
 
-        List<String> answers = Main.boundedBatch(provider(name).chatModel(), prompts, 3);
+        List<String> answers = _01_BatchInOrder.boundedBatch(provider(name).chatModel(), prompts, 3);
 
         assertThat(answers).hasSize(8).doesNotContainNull();
         List<RequestRecord> seen = sim.simulator().stats().requests();
@@ -99,6 +99,7 @@ class AsyncPatternsTest {
     }
 
     // A 60 s back-off tested in virtual time: runs in milliseconds, no sleep.
+    // tag::virtual-time[]
     @Test
     void sixtySecondBackOffRunsInVirtualTime() {
         AtomicInteger attempts = new AtomicInteger();
@@ -114,4 +115,5 @@ class AsyncPatternsTest {
                 .verifyComplete();
         assertThat(attempts).hasValue(3);
     }
+    // end::virtual-time[]
 }

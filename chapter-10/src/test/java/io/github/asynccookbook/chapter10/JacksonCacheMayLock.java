@@ -8,6 +8,7 @@ import reactor.blockhound.integration.BlockHoundIntegration;
  * type (a short, one-off lock), which the in-process simulator's event loops hit on their first request. Registered in
  * {@code META-INF/services}, so {@code blockhound-junit-platform} picks it up with Reactor's and Netty's integrations.
  */
+// tag::allowance[]
 public final class JacksonCacheMayLock implements BlockHoundIntegration {
 
     @Override
@@ -16,3 +17,4 @@ public final class JacksonCacheMayLock implements BlockHoundIntegration {
                 "_createAndCacheValueDeserializer");
     }
 }
+// end::allowance[]

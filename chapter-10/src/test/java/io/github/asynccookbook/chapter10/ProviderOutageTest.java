@@ -62,7 +62,7 @@ class ProviderOutageTest {
         ChatRequest question = ask("Tell a short story");
         List<String> primaryChunks = new CopyOnWriteArrayList<>();
 
-        CompletableFuture<List<String>> answer = Main.withIdleFallback(
+        CompletableFuture<List<String>> answer = _03_CancelAndFallback.withIdleFallback(
                         StreamingFlux.stream(first.streamingChatModel(), longAnswer).doOnNext(primaryChunks::add),
                         FIRST_CHUNK, IDLE,
                         StreamingFlux.stream(second.streamingChatModel(), question))

@@ -32,7 +32,7 @@ class SimulatorContainerTest {
         Provider provider = ProviderSet.forSimulator(remote).get(name);
         List<String> prompts = IntStream.range(0, 6).mapToObj(i -> "Question " + i).toList();
 
-        List<String> answers = Main.boundedBatch(provider.chatModel(), prompts, 2);
+        List<String> answers = _01_BatchInOrder.boundedBatch(provider.chatModel(), prompts, 2);
 
         assertThat(answers).hasSize(6).doesNotContainNull();
         assertThat(remote.stats().requests()).hasSize(6);

@@ -31,7 +31,7 @@ class ThreadLeakTest {
     @RegisterExtension
     static SimulatorExtension sim = new SimulatorExtension();
 
-    // tag::thread-leak[]
+    // tag::thread-checks[]
     /** Platform threads that keep the JVM from exiting: a pool nobody closed leaves them behind. */
     static Set<Thread> nonDaemonThreads() {
         return Thread.getAllStackTraces().keySet().stream()
@@ -44,6 +44,9 @@ class ThreadLeakTest {
                 .filter(t -> t.isAlive() && t.getName().endsWith("SelectorManager")).count();
     }
 
+    // end::thread-checks[]
+
+    // tag::thread-leak[]
     @ParameterizedTest
     @ValueSource(strings = {"gemini", "mistral"})
     void aBatchLeavesNoThreadBehind(String name) throws Exception {

@@ -9,16 +9,13 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import io.github.asynccookbook.providers.ModelOptions;
 import io.github.asynccookbook.providers.Provider;
 import io.github.asynccookbook.providers.ProviderSet;
-import io.github.asynccookbook.recipes.StreamingFlux;
 import io.github.asynccookbook.simulator.Fault;
 import io.github.asynccookbook.simulator.RequestRecord;
 import io.github.asynccookbook.simulator.junit.SimulatorExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
+import reactor.core.publisher.Signal;
 
 import java.time.Duration;
 import java.util.Comparator;
@@ -53,16 +50,15 @@ class WhatMattersTest {
     @ValueSource(strings = {"gemini", "mistral"})
     void resultsComeBackInInputOrder(String name) {
         ChatModel model = provider(name).chatModel();
-        // The first prompts get the longest answers, so they finish last.
+        // The first prompt gets a long answer and the others short ones: it is the last to finish, by far.
         List<String> prompts = IntStream.range(0, 8)
-                .mapToObj(i -> "Question %d [sim:tokens=%d]".formatted(i, 610 - 80 * i)).toList();
+                .mapToObj(i -> "Question %d [sim:tokens=%d]".formatted(i, i == 0 ? 4000 : 50)).toList();
 
-        List<String> answers = Main.boundedBatch(model, prompts, 3);
+        List<String> answers = _01_BatchInOrder.boundedBatch(model, prompts, 3);
 
-        List<Long> arrived = seen().stream().map(RequestRecord::id).toList();
-        List<Long> finished = seen().stream().sorted(Comparator.comparing(RequestRecord::completionMillis))
-                .map(RequestRecord::id).toList();
-        assertThat(finished).as("completion order, so the test can fail").isNotEqualTo(arrived);
+        RequestRecord lastDone = seen().stream().max(Comparator.comparing(RequestRecord::completionMillis)).orElseThrow();
+        assertThat(lastDone.plannedTokens()).as("the server finished the first prompt last, so the test can fail")
+                .isEqualTo(4000);
         assertThat(answers).isEqualTo(prompts.stream().map(model::chat).toList());   // same request, same answer
     }
     // end::input-order[]
@@ -73,7 +69,7 @@ class WhatMattersTest {
     void neverMoreThanTheLimitInFlight(String name) {
         List<String> prompts = IntStream.range(0, 9).mapToObj(i -> "Question %d [sim:tokens=300]".formatted(i)).toList();
 
-        Main.boundedBatch(provider(name).chatModel(), prompts, 3);
+        _01_BatchInOrder.boundedBatch(provider(name).chatModel(), prompts, 3);
 
         assertThat(seen()).hasSize(9);
         assertThat(sim.simulator().stats().maxInFlight()).as("the server's own count").isBetween(2, 3);
@@ -87,16 +83,10 @@ class WhatMattersTest {
         ChatModel model = provider(name).chatModel(ModelOptions.builder().maxRetries(0).build());
         List<String> prompts = List.of("a", "b [sim:fault=500]", "c");
 
-        List<String> outcomes = Flux.fromIterable(prompts)
-                .flatMapSequential(p -> Mono.fromCallable(() -> model.chat(p))
-                        .subscribeOn(Schedulers.boundedElastic())
-                        .onErrorResume(e -> Mono.just("failed: " + e.getClass().getSimpleName())), 3)
-                .collectList().block();
+        List<Signal<String>> outcomes = _02_FaultsAndTimeouts.outcomes(model, prompts, 3);
 
-        assertThat(outcomes).hasSize(3);
-        assertThat(outcomes.get(1)).isEqualTo("failed: " + InternalServerException.class.getSimpleName());
-        assertThat(outcomes.get(0)).doesNotStartWith("failed");
-        assertThat(outcomes.get(2)).doesNotStartWith("failed");
+        assertThat(outcomes).extracting(Signal::isOnNext).containsExactly(true, false, true);
+        assertThat(outcomes.get(1).getThrowable()).isInstanceOf(InternalServerException.class);
         assertThat(seen()).hasSize(3).filteredOn(r -> r.fault() == Fault.INTERNAL).singleElement()
                 .extracting(RequestRecord::status).isEqualTo(500);
     }
@@ -106,8 +96,7 @@ class WhatMattersTest {
     @ParameterizedTest
     @ValueSource(strings = {"gemini", "mistral"})
     void aTimeoutFiresAndTheConnectionIsClosed(String name) {
-        ChatModel model = provider(name).chatModel(
-                ModelOptions.builder().timeout(Duration.ofMillis(500)).maxRetries(0).build());
+        ChatModel model = _02_FaultsAndTimeouts.withTimeout(provider(name), Duration.ofMillis(500));
 
         assertThatThrownBy(() -> model.chat("Hello [sim:fault=stall-headers]")).isInstanceOf(TimeoutException.class);
 
@@ -126,8 +115,7 @@ class WhatMattersTest {
         ChatRequest longAnswer = ChatRequest.builder()
                 .messages(UserMessage.from("Tell a long story [sim:tokens=5000]")).build();
 
-        List<String> firstChunks = StreamingFlux.stream(model, longAnswer).take(3).collectList()   // take cancels
-                .block(Duration.ofSeconds(30));
+        List<String> firstChunks = _03_CancelAndFallback.firstChunks(model, longAnswer, 3);   // take(3) cancels
 
         assertThat(firstChunks).hasSize(3);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(seen()).singleElement()
