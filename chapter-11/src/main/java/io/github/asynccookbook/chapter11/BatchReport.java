@@ -19,8 +19,7 @@ final class BatchReport {
 
     /** {@code poll 3  +1.2s  RUNNING  simulator: 4,310 of 10,012 done}: the provider's counts are shown only by the simulator. */
     static void progress(Provider provider, String batchId, int poll, Duration elapsed, BatchResponse<ChatResponse> response) {
-        String truth = provider.simulator()
-                .map(sim -> sim.batches().job(batchId))
+        String truth = groundTruth(provider, batchId)
                 .map(job -> String.format("  simulator: %,d of %,d done", job.completed(), job.items()))
                 .orElse("");
         System.out.printf("poll %2d  +%5.1fs  %-10s%s%n", poll, elapsed.toMillis() / 1000.0, response.state(), truth);
@@ -50,6 +49,7 @@ final class BatchReport {
     }
 
     static Optional<BatchStats.Job> groundTruth(Provider provider, String batchId) {
-        return provider.simulator().map(sim -> sim.batches().job(batchId));
+        return provider.simulator().flatMap(sim -> sim.batches().jobs().stream()
+                .filter(job -> job.id().equals(batchId)).findFirst());
     }
 }

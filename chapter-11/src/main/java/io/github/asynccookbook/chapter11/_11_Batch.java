@@ -147,7 +147,7 @@ public final class _11_Batch implements Callable<Integer> {
                 outcome.polls());
         BatchReport.slots(outcome.prompts(), outcome.slots(), 3);
         BatchReport.groundTruth(outcome.provider(), outcome.batchId()).ifPresent(job -> System.out.printf(
-                "simulator: %d batch job(s) created for %s in this run, this one %s: %,d items, %,d succeeded, "
+                "simulator: %d %s batch job(s) created since it started, this one %s: %,d items, %,d succeeded, "
                         + "%,d failed%n", outcome.provider().simulator().orElseThrow().batches()
                         .jobs(outcome.provider().protocol()).size(), outcome.provider().displayName(), job.state(),
                 job.items(), job.succeeded(), job.failed()));
