@@ -120,12 +120,10 @@ public final class _05_Scale implements Callable<Integer> {
         }
     }
 
-    // tag::reactorNetty[]
     /** The only difference between the two streaming approaches: the transport the model is built with. */
     static final ModelOptions REACTOR_NETTY = ModelOptions.builder()
             .httpClientBuilder(new ReactorNettyHttpClientBuilder())
             .build();
-    // end::reactorNetty[]
 
     /** How each call ended: what the scale table counts, and what its test checks against the simulator. */
     record Ended(int answers, int typedErrors, int otherErrors, int lost) {

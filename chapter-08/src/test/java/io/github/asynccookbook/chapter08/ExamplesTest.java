@@ -43,14 +43,16 @@ class ExamplesTest {
     }
 
     @Test
-    void onePromptFunctionMakesFourCallsPerProviderOneOfThemStreamed() {
+    void onePromptFunctionMakesFiveCallsPerProviderOneOfThemStreamed() {
         _01_PromptFunctions.run(providers, "comedy");
 
         List<RequestRecord> requests = sim.simulator().stats().requests();
-        assertThat(requests).hasSize(8);
+        assertThat(requests).hasSize(10);
         assertThat(requests).filteredOn(RequestRecord::stream).hasSize(2);
         assertThat(output().lines().filter(line -> line.startsWith("sync:"))).hasSize(2);
         assertThat(output().lines().filter(line -> line.matches("\\s+finish=STOP, tokens \\d+ in / \\d+ out")))
+                .hasSize(2);
+        assertThat(output().lines().filter(line -> line.matches("record: {4}.+ \\(\\d+\\), directed by .+")))
                 .hasSize(2);
     }
 

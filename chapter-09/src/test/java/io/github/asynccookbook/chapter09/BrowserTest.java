@@ -120,10 +120,11 @@ class BrowserTest {
             assertThat(r.tokensSent()).isEqualTo(120);
             assertThat(r.clientDisconnected()).isFalse();
         });
-        if (kind == TestServers.JAVALIN) {   // the README's picture, from this real run
+        if (kind == TestServers.JAVALIN) {   // the README's picture: -Dscreenshot.update=true puts it in docs/
             Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-            Files.createDirectories(Path.of("docs"));
-            Files.copy(shot, Path.of("docs/page.png"), StandardCopyOption.REPLACE_EXISTING);
+            Path to = Boolean.getBoolean("screenshot.update") ? Path.of("docs/page.png") : Path.of("target/page.png");
+            Files.createDirectories(to.getParent());
+            Files.copy(shot, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

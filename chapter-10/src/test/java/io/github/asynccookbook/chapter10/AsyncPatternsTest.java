@@ -1,8 +1,15 @@
 package io.github.asynccookbook.chapter10;
 
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.exception.InternalServerException;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
 import io.github.asynccookbook.providers.Provider;
 import io.github.asynccookbook.providers.ProviderSet;
+import io.github.asynccookbook.recipes.AsyncChat;
+import io.github.asynccookbook.recipes.StreamingFlux;
 import io.github.asynccookbook.simulator.RequestRecord;
 import io.github.asynccookbook.simulator.junit.SimulatorExtension;
 import org.junit.jupiter.api.Test;
@@ -17,6 +24,7 @@ import reactor.util.retry.Retry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
@@ -36,20 +44,35 @@ class AsyncPatternsTest {
     }
 
     // Python: test_ainvoke — one async call completes with an answer.
+    // tag::ainvoke[]
     @ParameterizedTest
     @ValueSource(strings = {"gemini", "mistral"})
     void chatAsyncCompletesWithAnAnswer(String name) {
-        ChatModel model = provider(name).chatModel();
-        CompletableFuture<String> answer = CompletableFuture.supplyAsync(() -> model.chat("Say hello"));
+        CompletableFuture<ChatResponse> answer = AsyncChat.chatAsync(provider(name).streamingChatModel(), "Say hello");
 
-        assertThat(answer).succeedsWithin(Duration.ofSeconds(30)).asString().isNotBlank();
-        assertThat(sim.simulator().stats().requests()).hasSize(1);
+        assertThat(answer).succeedsWithin(Duration.ofSeconds(30))
+                .extracting(r -> r.aiMessage().text()).asString().isNotBlank();
+        assertThat(sim.simulator().stats().requests()).singleElement()
+                .satisfies(r -> assertThat(r.tokensSent()).isEqualTo(r.plannedTokens()));
     }
 
-    // Python: test_abatch — a batch returns one answer per prompt, in input order, within the in-flight limit.
     @ParameterizedTest
     @ValueSource(strings = {"gemini", "mistral"})
-    void batchKeepsInputOrderAndNeverExceedsTheLimit(String name) {
+    void chatAsyncFailsWithTheProvidersError(String name) {
+        CompletableFuture<ChatResponse> answer =
+                AsyncChat.chatAsync(provider(name).streamingChatModel(), "Say hello [sim:fault=503]");
+
+        assertThat(answer).failsWithin(Duration.ofSeconds(30))
+                .withThrowableOfType(ExecutionException.class).havingCause().isInstanceOf(InternalServerException.class);
+        assertThat(sim.simulator().stats().requests()).singleElement().extracting(RequestRecord::status).isEqualTo(503);
+    }
+    // end::ainvoke[]
+
+    // Python: test_abatch — a batch returns one answer per prompt within the in-flight limit (input order and the
+    // limit are proven in WhatMattersTest).
+    @ParameterizedTest
+    @ValueSource(strings = {"gemini", "mistral"})
+    void batchAnswersEveryPromptWithinTheLimit(String name) {
         List<String> prompts = IntStream.range(0, 8).mapToObj(i -> "Question " + i).toList();
 
         List<String> answers = Main.boundedBatch(provider(name).chatModel(), prompts, 3);
@@ -64,36 +87,15 @@ class AsyncPatternsTest {
     @ParameterizedTest
     @ValueSource(strings = {"gemini", "mistral"})
     void streamEmitsChunksThenCompletes(String name) {
-        var model = provider(name).streamingChatModel();
-        Flux<String> tokens = Flux.create(sink -> model.chat("Tell a story",
-                new dev.langchain4j.model.chat.response.StreamingChatResponseHandler() {
-                    public void onPartialResponse(String partial) { sink.next(partial); }
-                    public void onCompleteResponse(dev.langchain4j.model.chat.response.ChatResponse r) { sink.complete(); }
-                    public void onError(Throwable e) { sink.error(e); }
-                }));
+        StreamingChatModel model = provider(name).streamingChatModel();
+        Flux<String> tokens = StreamingFlux.stream(model,
+                ChatRequest.builder().messages(UserMessage.from("Tell a story")).build());
 
         StepVerifier.create(tokens).expectNextCount(2).thenConsumeWhile(t -> true)
                 .expectComplete().verify(Duration.ofSeconds(30));
         RequestRecord record = sim.simulator().stats().requests().getFirst();
         assertThat(record.stream()).isTrue();
         assertThat(record.tokensSent()).isEqualTo(record.plannedTokens());
-    }
-
-    // A forced fault lands in its own slot; the other answers are unaffected.
-    @Test
-    void aForcedFaultLandsInItsSlot() {
-        ChatModel model = provider("gemini").chatModel();
-        List<String> prompts = List.of("a", "b [sim:fault=500]", "c");
-
-        List<String> outcomes = Flux.fromIterable(prompts)
-                .flatMapSequential(p -> Mono.fromCallable(() -> model.chat(p))
-                        .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic())
-                        .onErrorResume(e -> Mono.just("FAILED")), 3)
-                .collectList().block();
-
-        assertThat(outcomes.get(1)).isEqualTo("FAILED");
-        assertThat(outcomes.get(0)).isNotEqualTo("FAILED");
-        assertThat(outcomes.get(2)).isNotEqualTo("FAILED");
     }
 
     // A 60 s back-off tested in virtual time: runs in milliseconds, no sleep.

@@ -1,65 +1,35 @@
 package io.github.asynccookbook.chapter10;
 
-import dev.langchain4j.model.chat.StreamingChatModel;
-import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import io.github.asynccookbook.providers.Provider;
 import io.github.asynccookbook.providers.ProviderSet;
-import io.github.asynccookbook.simulator.RequestRecord;
 import io.github.asynccookbook.simulator.Simulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The simulator running as a container: LangChain4j's Gemini and Mistral models call its mapped port, the tests
- * read the ground truth it recorded over {@code /_sim/stats},.
+ * read the ground truth it recorded over {@code /_sim/stats}.
  */
 class SimulatorContainerTest {
 
-    static SimulatorContainer container;
-    static Simulator remote;
-    static ProviderSet providers;
-
-    @BeforeAll
-    static void startContainer() {
-        DockerRequired.check(System.getProperty("tc.simulator.image", SimulatorContainer.DEFAULT_IMAGE));
-        container = new SimulatorContainer().withTimeScale(0.05);
-        container.start();
-        remote = Simulator.connect(container.baseUrl());
-        providers = ProviderSet.forSimulator(remote);
-    }
-
-    @AfterAll
-    static void stopContainer() {
-        if (providers != null) providers.close();
-        if (container != null) container.stop();
-    }
+    Simulator remote;
 
     @BeforeEach
     void resetGroundTruth() {
+        remote = SharedSimulatorContainer.simulator();
         remote.reset();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"gemini", "mistral"})
     void batchAgainstTheContainerKeepsOrderAndTheLimit(String name) {
-        Provider provider = providers.get(name);
+        Provider provider = ProviderSet.forSimulator(remote).get(name);
         List<String> prompts = IntStream.range(0, 6).mapToObj(i -> "Question " + i).toList();
 
         List<String> answers = Main.boundedBatch(provider.chatModel(), prompts, 2);
@@ -68,5 +38,4 @@ class SimulatorContainerTest {
         assertThat(remote.stats().requests()).hasSize(6);
         assertThat(remote.stats().maxInFlight()).isLessThanOrEqualTo(2);
     }
-
 }

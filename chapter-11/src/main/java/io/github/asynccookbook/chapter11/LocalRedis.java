@@ -19,11 +19,27 @@ import java.util.stream.Stream;
 final class LocalRedis implements AutoCloseable {
 
     private final Process server;
-    private final int port;
+    private final String url;
 
-    private LocalRedis(Process server, int port) {
+    private LocalRedis(Process server, String url) {
         this.server = server;
-        this.port = port;
+        this.url = url;
+    }
+
+    /**
+     * The Redis to use: {@code givenUrl} when not null (left running at the end), else a redis-server started here
+     * when one is installed, else empty.
+     */
+    static Optional<LocalRedis> forOptions(String givenUrl) {
+        if (givenUrl != null) {
+            return Optional.of(new LocalRedis(null, givenUrl));
+        }
+        return installed().map(LocalRedis::start);
+    }
+
+    /** Whether this JVM started the server (else it was given). */
+    boolean started() {
+        return server != null;
     }
 
     /** {@code redis-server} found on the PATH or in /usr/bin, if any. */
@@ -49,7 +65,7 @@ final class LocalRedis implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + redisServer + ": " + e.getMessage(), e);
         }
-        var redis = new LocalRedis(server, port);
+        var redis = new LocalRedis(server, "redis://127.0.0.1:" + port);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!redis.answers()) {
             if (System.nanoTime() > deadline || !server.isAlive()) {
@@ -68,7 +84,7 @@ final class LocalRedis implements AutoCloseable {
     }
 
     String url() {
-        return "redis://127.0.0.1:" + port;
+        return url;
     }
 
     private boolean answers() {
@@ -95,6 +111,8 @@ final class LocalRedis implements AutoCloseable {
 
     @Override
     public void close() {
-        server.destroy();
+        if (server != null) {
+            server.destroy();
+        }
     }
 }

@@ -33,12 +33,20 @@ public final class Main implements Callable<Integer> {
         // Part 1 — Batch: the benchmark's prompts and 10,000 more as one batch job per provider.
         _11_Batch.tour(10_000);
 
-        // Part 2 — one rate limit for many JVMs.
-        try (Simulator sim = SharedLimitDemo.freeTier(options.timeScale)) {
+        // Part 2 — one rate limit for many JVMs: one set of worker JVMs runs the three rounds, each with a new bucket.
+        try (Simulator sim = SharedLimitDemo.freeTier(options.timeScale);
+             LocalRedis redis = LocalRedis.forOptions(options.redis).orElse(null);
+             WorkerFleet fleet = SharedLimitDemo.startWorkers(sim, options.workers, options.requests,
+                     SharedLimitDemo.newCluster(), redis == null ? null : redis.url())) {
             var results = new ArrayList<SharedLimitDemo.Result>();
-            results.add(_21_PerJvmLimits.run(sim, options));
-            results.add(_22_SharedBucket.run(sim, options));
-            _23_SharedBucketOnRedis.run(sim, options).ifPresent(results::add);
+            results.add(_21_PerJvmLimits.run(sim, fleet, options));
+            results.add(_22_SharedBucket.run(sim, fleet, options));
+            if (redis != null) {
+                results.add(_23_SharedBucketOnRedis.run(sim, fleet, redis, options));
+            } else {
+                RunReport.heading("2.3", "the same shared bucket in Redis (Lettuce)");
+                System.out.println(_23_SharedBucketOnRedis.NO_REDIS);
+            }
             RunReport.sideBySide(results);
             System.out.println("\nA worker killed mid-run: mvn -pl chapter-11 exec:java "
                     + "-Dexec.mainClass=io.github.asynccookbook.chapter11._24_WorkerCrash");

@@ -8,6 +8,7 @@ import io.github.asynccookbook.simulator.SimulatorConfig;
 import io.github.asynccookbook.simulator.Tier;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -30,8 +31,8 @@ final class SharedLimitDemo {
     static final Duration MIN_HEADROOM = Duration.ofMillis(1500);
     static final Duration PATIENCE = Duration.ofSeconds(120);
 
-    /** A worker's options, and when to kill worker 1: after that many answers (0: never). */
-    record Plan(LimitStore store, String target, int workers, int requestsPerWorker, int killFirstAfter) {
+    /** One round: where the workers' bucket lives, and when to kill worker 1: after that many answers (0: never). */
+    record Plan(LimitStore store, int workers, int requestsPerWorker, int killFirstAfter) {
     }
 
     /**
@@ -66,41 +67,60 @@ final class SharedLimitDemo {
         return providerWindow.plus(quarter.compareTo(MIN_HEADROOM) > 0 ? quarter : MIN_HEADROOM);
     }
 
-    static Result run(Simulator sim, Plan plan) {
-        sim.reset();   // a fresh window and fresh stats for every run
+    /**
+     * Worker JVMs on {@code sim}'s key, each with {@code requests} calls a round: members of the Hazelcast cluster
+     * {@code hazelcastCluster} and clients of {@code redisUrl} when those are not null.
+     */
+    static WorkerFleet startWorkers(Simulator sim, int workers, int requests, String hazelcastCluster,
+                                    String redisUrl) {
+        RateLimits limits = limits(sim);
+        Duration bucketWindow = bucketWindow(sim.config().scaled(limits.requestWindow()));
+        return WorkerFleet.start(workers, hazelcastCluster != null, n -> {
+            var options = new ArrayList<>(List.of("--base-url=" + sim.geminiBaseUrl(), "--key=" + API_KEY,
+                    "--model=" + MODEL, "--requests=" + requests, "--limit=" + limits.requests(),
+                    "--window-ms=" + bucketWindow.toMillis(), "--members=" + workers, "--id=" + n));
+            if (hazelcastCluster != null) {
+                options.add("--hazelcast=" + hazelcastCluster);
+            }
+            if (redisUrl != null) {
+                options.add("--redis=" + redisUrl);
+            }
+            return options;
+        }, PATIENCE);
+    }
+
+    /** A new Hazelcast cluster name: runs side by side never join each other. */
+    static String newCluster() {
+        return "ch11-" + UUID.randomUUID();
+    }
+
+    /** One round of calls by every worker of {@code fleet}, and what the simulator saw of it. */
+    static Result run(Simulator sim, WorkerFleet fleet, Plan plan) {
+        sim.reset();   // a fresh window and fresh stats for every round
         RateLimits limits = limits(sim);
         Duration window = sim.config().scaled(limits.requestWindow());
-        Duration bucketWindow = bucketWindow(window);
-        String bucket = "gemini-free-key-" + UUID.randomUUID();
-        try (WorkerFleet fleet = WorkerFleet.start(plan.workers(), plan.store() == LimitStore.HAZELCAST, n -> List.of(
-                "--store=" + plan.store().id(), "--target=" + plan.target(), "--members=" + plan.workers(),
-                "--base-url=" + sim.geminiBaseUrl(), "--key=" + API_KEY, "--bucket=" + bucket,
-                "--model=" + MODEL, "--requests=" + plan.requestsPerWorker(), "--limit=" + limits.requests(),
-                "--window-ms=" + bucketWindow.toMillis(), "--id=" + n), PATIENCE)) {
-            long start = System.nanoTime();
-            fleet.go();
-            if (plan.killFirstAfter() > 0) {
-                killFirstAfter(fleet, plan.killFirstAfter());
-            }
-            fleet.awaitDone(PATIENCE);
-            Duration wall = Duration.ofNanos(System.nanoTime() - start);
-            GroundTruth.awaitQuiet(sim);
-            List<RequestRecord> seen = sim.stats().requests(MODEL);
-            return new Result(plan, limits.requests(), window, bucketWindow, seen.size(),
-                    seen.stream().filter(r -> r.status() == 200).count(), ArrivalWindows.of(seen, window),
-                    fleet.workers().stream().map(w -> w.ok.get()).toList(),
-                    fleet.workers().stream().map(w -> w.output.contains("@done")).toList(), wall);
+        long start = System.nanoTime();
+        fleet.go(plan.store(), "gemini-free-key-" + UUID.randomUUID());
+        if (plan.killFirstAfter() > 0) {
+            killFirstAfter(fleet, plan.killFirstAfter());
         }
+        fleet.awaitDone(PATIENCE);
+        Duration wall = Duration.ofNanos(System.nanoTime() - start);
+        GroundTruth.awaitQuiet(sim);
+        List<RequestRecord> seen = sim.stats().requests(MODEL);
+        return new Result(plan, limits.requests(), window, bucketWindow(window), seen.size(),
+                seen.stream().filter(r -> r.status() == 200).count(), ArrivalWindows.of(seen, window),
+                fleet.workers().stream().map(w -> w.round.ok.get()).toList(),
+                fleet.workers().stream().map(w -> w.round.finished).toList(), wall);
     }
 
     private static void killFirstAfter(WorkerFleet fleet, int answers) {
         WorkerFleet.Worker first = fleet.workers().getFirst();
         long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (first.ok.get() < answers && first.process.isAlive()) {
+        while (first.round.ok.get() < answers && first.process.isAlive()) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("worker 1 got no " + answers + " answers to be killed after");
             }
-            Thread.onSpinWait();
             try {
                 Thread.sleep(5);
             } catch (InterruptedException e) {

@@ -14,16 +14,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.Objects;
 import java.util.stream.IntStream;
 
 /**
  * One of the demo's worker processes: an ordinary service instance that calls Gemini under a rate limit. Started by
  * {@link WorkerFleet} in a JVM of its own; it talks to the parent in lines starting with {@code @} on stdout
- * ({@code @member}, {@code @ready}, one {@code @ok} or {@code @429} per call, {@code @done}) and waits for
- * {@code go} on stdin, so that every worker starts sending at the same moment.
+ * ({@code @member}, {@code @ready}, one {@code @ok} or {@code @429} per call, {@code @done}) and waits for a
+ * {@code go} line on stdin, so that every worker starts sending at the same moment; one JVM serves several rounds.
  */
 public final class SharedLimitWorker {
 
@@ -35,7 +34,6 @@ public final class SharedLimitWorker {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
-        LimitStore store = LimitStore.valueOf(options.get("store").toUpperCase(Locale.ROOT));
         String key = options.get("key");
         long limit = Long.parseLong(options.get("limit"));
         Duration window = Duration.ofMillis(Long.parseLong(options.get("window-ms")));
@@ -45,47 +43,38 @@ public final class SharedLimitWorker {
                 .maxRetries(0)   // a 429 stays one refused request: the simulator counts it, nobody hides it
                 .timeout(Duration.ofSeconds(60))
                 .build();
+        List<ChatRequest> requests = IntStream.rangeClosed(1, Integer.parseInt(options.get("requests")))
+                .mapToObj(n -> ChatRequest.builder()
+                        .messages(UserMessage.from("Worker %d, question %d: one fact about rate limits."
+                                .formatted(id, n)))
+                        .build())
+                .toList();
 
-        HazelcastInstance member = null;
-        RedisClient redis = null;
-        Supplier<Bucket> bucket;   // taken at "go": a local bucket's refills count from the moment it is built
-        switch (store) {
-            case OWN -> {
-                say("member");
-                bucket = () -> _21_PerJvmLimits.ownLimit(limit, window);
-            }
-            case HAZELCAST -> {
-                HazelcastInstance joined = SharedBuckets.loopbackMember(options.get("target"));
-                member = joined;
-                say("member");
-                awaitMembers(joined, Integer.parseInt(options.get("members")));
-                bucket = () -> SharedBuckets.keyLimit(joined, options.get("bucket"), limit, window);
-            }
-            case REDIS -> {
-                say("member");
-                RedisClient client = RedisClient.create(options.get("target"));
-                redis = client;
-                bucket = () -> SharedBuckets.keyLimit(client, options.get("bucket"), limit, window);
-            }
-            default -> throw new IllegalStateException("unknown store " + store);
+        HazelcastInstance member = options.containsKey("hazelcast")
+                ? SharedBuckets.loopbackMember(options.get("hazelcast")) : null;
+        say("member");
+        if (member != null) {
+            awaitMembers(member, Integer.parseInt(options.get("members")));
         }
+        RedisClient redis = options.containsKey("redis") ? RedisClient.create(options.get("redis")) : null;
         warmUp(options, key);
         say("ready");
 
+        // One round per "go STORE BUCKET" line; the end of stdin ends the worker. It stays a Hazelcast member until
+        // then: leaving moves this member's partitions while others still take tokens from them.
         var stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        if ("go".equals(stdin.readLine())) {
-            List<ChatRequest> requests = IntStream.rangeClosed(1, Integer.parseInt(options.get("requests")))
-                    .mapToObj(n -> ChatRequest.builder()
-                            .messages(UserMessage.from("Worker %d, question %d: one fact about rate limits."
-                                    .formatted(id, n)))
-                            .build())
-                    .toList();
-            _22_SharedBucket.callsUnderLimit(bucket.get(), model, requests).doOnNext(SharedLimitWorker::say).blockLast();
-            say("done");
-            // Stay a member until the parent says stop: leaving moves this member's partitions while others still
-            // take tokens from them.
-            while (stdin.readLine() != null) {
-                Thread.onSpinWait();
+        for (String line; (line = stdin.readLine()) != null; ) {
+            String[] go = line.split(" ");
+            if (go.length == 3 && go[0].equals("go")) {
+                Bucket bucket = switch (LimitStore.valueOf(go[1])) {
+                    case OWN -> _21_PerJvmLimits.ownLimit(limit, window);   // built now: refills count from here
+                    case HAZELCAST -> SharedBuckets.keyLimit(Objects.requireNonNull(member, "no --hazelcast cluster"),
+                            go[2], limit, window);
+                    case REDIS -> SharedBuckets.keyLimit(Objects.requireNonNull(redis, "no --redis URL"), go[2],
+                            limit, window);
+                };
+                _22_SharedBucket.callsUnderLimit(bucket, model, requests).doOnNext(SharedLimitWorker::say).blockLast();
+                say("done");
             }
         }
         if (member != null) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -28,17 +29,23 @@ import java.util.stream.Stream;
  */
 final class WorkerFleet implements AutoCloseable {
 
+    /** What a worker reported in one round: its answers, its 429s, and whether it sent all its calls. */
+    static final class Round {
+        final AtomicInteger ok = new AtomicInteger();
+        final AtomicInteger rejected = new AtomicInteger();
+        final CountDownLatch done = new CountDownLatch(1);
+        volatile boolean finished;
+    }
+
     /** One worker process and the protocol lines it printed. */
     static final class Worker {
         final int id;
         final Process process;
         final PrintWriter stdin;
         final List<String> output = Collections.synchronizedList(new ArrayList<>());
-        final AtomicInteger ok = new AtomicInteger();
-        final AtomicInteger rejected = new AtomicInteger();
         final CountDownLatch member = new CountDownLatch(1);
         final CountDownLatch ready = new CountDownLatch(1);
-        final CountDownLatch done = new CountDownLatch(1);
+        volatile Round round = new Round();
         volatile boolean killed;
 
         private Worker(int id, Process process) {
@@ -55,9 +62,12 @@ final class WorkerFleet implements AutoCloseable {
                     switch (line) {
                         case "@member" -> member.countDown();
                         case "@ready" -> ready.countDown();
-                        case "@ok" -> ok.incrementAndGet();
-                        case "@429" -> rejected.incrementAndGet();
-                        case "@done" -> done.countDown();
+                        case "@ok" -> round.ok.incrementAndGet();
+                        case "@429" -> round.rejected.incrementAndGet();
+                        case "@done" -> {
+                            round.finished = true;
+                            round.done.countDown();
+                        }
                         default -> { }
                     }
                 }
@@ -66,7 +76,7 @@ final class WorkerFleet implements AutoCloseable {
             } finally {
                 member.countDown();
                 ready.countDown();
-                done.countDown();
+                round.done.countDown();
             }
         }
 
@@ -92,13 +102,13 @@ final class WorkerFleet implements AutoCloseable {
         try {
             Worker first = fleet.launch(1, argsOf.apply(1));
             if (firstAlone) {
-                await(first, first.member, "@member", "start", timeout);
+                await(first, first.member, () -> first.output.contains("@member"), "start", timeout);
             }
             for (int n = 2; n <= count; n++) {
                 fleet.launch(n, argsOf.apply(n));
             }
             for (Worker worker : fleet.workers) {
-                await(worker, worker.ready, "@ready", "get ready", timeout);
+                await(worker, worker.ready, () -> worker.output.contains("@ready"), "get ready", timeout);
             }
             return fleet;
         } catch (RuntimeException e) {
@@ -111,16 +121,22 @@ final class WorkerFleet implements AutoCloseable {
         return List.copyOf(workers);
     }
 
-    /** Every worker starts sending now. */
-    void go() {
-        workers.forEach(worker -> worker.stdin.println("go"));
+    /** Every live worker starts a round now: its calls, each after a token from {@code store}'s {@code bucket}. */
+    void go(LimitStore store, String bucket) {
+        for (Worker worker : workers) {
+            if (!worker.killed) {
+                worker.round = new Round();
+                worker.stdin.println("go " + store.name() + " " + bucket);
+            }
+        }
     }
 
-    /** Waits until every worker not killed has sent all its requests. */
+    /** Waits until every worker not killed has sent all its calls of this round. */
     void awaitDone(Duration timeout) {
         for (Worker worker : workers) {
             if (!worker.killed) {
-                await(worker, worker.done, "@done", "finish", timeout);
+                Round round = worker.round;
+                await(worker, round.done, () -> round.finished, "finish", timeout);
             }
         }
     }
@@ -173,7 +189,8 @@ final class WorkerFleet implements AutoCloseable {
         }
     }
 
-    private static void await(Worker worker, CountDownLatch latch, String line, String what, Duration timeout) {
+    private static void await(Worker worker, CountDownLatch latch, BooleanSupplier reached, String what,
+                              Duration timeout) {
         try {
             if (!latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException("worker " + worker.id + " did not " + what + " within "
@@ -183,7 +200,7 @@ final class WorkerFleet implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while worker " + worker.id + " should " + what, e);
         }
-        if (!worker.output.contains(line)) {
+        if (!reached.getAsBoolean()) {
             throw new IllegalStateException("worker " + worker.id + " exited before it could " + what + ": "
                     + worker.tail());
         }

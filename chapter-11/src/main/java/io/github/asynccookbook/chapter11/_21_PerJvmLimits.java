@@ -45,9 +45,16 @@ public final class _21_PerJvmLimits implements Callable<Integer> {
         return 0;
     }
 
+    /** The example with worker JVMs of its own. */
     static SharedLimitDemo.Result run(Simulator sim, DemoOptions options) {
+        try (WorkerFleet fleet = SharedLimitDemo.startWorkers(sim, options.workers, options.requests, null, null)) {
+            return run(sim, fleet, options);
+        }
+    }
+
+    static SharedLimitDemo.Result run(Simulator sim, WorkerFleet fleet, DemoOptions options) {
         RunReport.heading("2.1", "per-JVM limiters: every worker its own bucket at the key's full limit");
-        var result = SharedLimitDemo.run(sim, new SharedLimitDemo.Plan(LimitStore.OWN, "", options.workers,
+        var result = SharedLimitDemo.run(sim, fleet, new SharedLimitDemo.Plan(LimitStore.OWN, options.workers,
                 options.requests, 0));
         RunReport.print(result);
         return result;

@@ -15,7 +15,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 
 /** The same workers take from one bucket kept in an embedded Hazelcast cluster: no 429, the key's rate at most. */
@@ -54,10 +53,19 @@ public final class _22_SharedBucket implements Callable<Integer> {
         return 0;
     }
 
+    /** The example with worker JVMs of its own, members of a new Hazelcast cluster. */
     static SharedLimitDemo.Result run(Simulator sim, DemoOptions options) {
+        try (WorkerFleet fleet = SharedLimitDemo.startWorkers(sim, options.workers, options.requests,
+                SharedLimitDemo.newCluster(), null)) {
+            return run(sim, fleet, options);
+        }
+    }
+
+    /** A round on {@code fleet}, whose workers must be members of one Hazelcast cluster. */
+    static SharedLimitDemo.Result run(Simulator sim, WorkerFleet fleet, DemoOptions options) {
         RunReport.heading("2.2", "one shared bucket in embedded Hazelcast (members join on 127.0.0.1, no multicast)");
-        var result = SharedLimitDemo.run(sim, new SharedLimitDemo.Plan(LimitStore.HAZELCAST,
-                "ch11-" + UUID.randomUUID(), options.workers, options.requests, 0));
+        var result = SharedLimitDemo.run(sim, fleet, new SharedLimitDemo.Plan(LimitStore.HAZELCAST, options.workers,
+                options.requests, 0));
         RunReport.print(result);
         return result;
     }

@@ -7,7 +7,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -16,6 +15,9 @@ import java.util.concurrent.Callable;
         description = "The shared bucket of 2.2 kept in Redis (Lettuce): --redis URL, or a redis-server started on a "
                 + "free port when one is installed; skipped otherwise.")
 public final class _23_SharedBucketOnRedis implements Callable<Integer> {
+
+    static final String NO_REDIS = "skipped: redis-server is not installed (Debian: apt-get install redis-server), "
+            + "and no --redis URL was given";
 
     @Mixin
     DemoOptions options;
@@ -36,26 +38,26 @@ public final class _23_SharedBucketOnRedis implements Callable<Integer> {
         return 0;
     }
 
-    /** The run, or empty when there is no Redis to use (the reason is printed). */
+    /** The example with worker JVMs of its own, or empty when there is no Redis to use (the reason is printed). */
     static Optional<SharedLimitDemo.Result> run(Simulator sim, DemoOptions options) {
-        RunReport.heading("2.3", "the same shared bucket in Redis (Lettuce)");
-        if (options.redis != null) {
-            return Optional.of(runOn(sim, options, options.redis));
-        }
-        Optional<Path> installed = LocalRedis.installed();
-        if (installed.isEmpty()) {
-            System.out.println("skipped: redis-server is not installed (Debian: apt-get install redis-server), "
-                    + "and no --redis URL was given");
+        Optional<LocalRedis> found = LocalRedis.forOptions(options.redis);
+        if (found.isEmpty()) {
+            RunReport.heading("2.3", "the same shared bucket in Redis (Lettuce)");
+            System.out.println(NO_REDIS);
             return Optional.empty();
         }
-        try (LocalRedis redis = LocalRedis.start(installed.get())) {
-            System.out.println("redis-server started on " + redis.url());
-            return Optional.of(runOn(sim, options, redis.url()));
+        try (LocalRedis redis = found.get();
+             WorkerFleet fleet = SharedLimitDemo.startWorkers(sim, options.workers, options.requests, null,
+                     redis.url())) {
+            return Optional.of(run(sim, fleet, redis, options));
         }
     }
 
-    private static SharedLimitDemo.Result runOn(Simulator sim, DemoOptions options, String url) {
-        var result = SharedLimitDemo.run(sim, new SharedLimitDemo.Plan(LimitStore.REDIS, url, options.workers,
+    /** A round on {@code fleet}, whose workers must be clients of {@code redis}. */
+    static SharedLimitDemo.Result run(Simulator sim, WorkerFleet fleet, LocalRedis redis, DemoOptions options) {
+        RunReport.heading("2.3", "the same shared bucket in Redis (Lettuce)");
+        System.out.println(redis.started() ? "redis-server started on " + redis.url() : "Redis from --redis");
+        var result = SharedLimitDemo.run(sim, fleet, new SharedLimitDemo.Plan(LimitStore.REDIS, options.workers,
                 options.requests, 0));
         RunReport.print(result);
         return result;

@@ -7,7 +7,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -41,8 +40,12 @@ public final class _24_WorkerCrash implements Callable<Integer> {
     static SharedLimitDemo.Result run(Simulator sim, DemoOptions options) {
         int killAfter = Math.max(1, options.requests / 4);
         RunReport.heading("2.4", "worker 1 killed after " + killAfter + " answers, the bucket in Hazelcast");
-        var result = SharedLimitDemo.run(sim, new SharedLimitDemo.Plan(LimitStore.HAZELCAST,
-                "ch11-" + UUID.randomUUID(), options.workers, options.requests, killAfter));
+        SharedLimitDemo.Result result;
+        try (WorkerFleet fleet = SharedLimitDemo.startWorkers(sim, options.workers, options.requests,
+                SharedLimitDemo.newCluster(), null)) {
+            result = SharedLimitDemo.run(sim, fleet, new SharedLimitDemo.Plan(LimitStore.HAZELCAST, options.workers,
+                    options.requests, killAfter));
+        }
         RunReport.print(result);
         String survivors = IntStream.range(1, result.finished().size())
                 .mapToObj(i -> "worker %d %s".formatted(i + 1, result.finished().get(i) ? "finished" : "did not finish"))

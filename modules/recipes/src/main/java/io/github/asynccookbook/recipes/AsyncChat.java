@@ -17,9 +17,19 @@ import java.util.concurrent.CompletableFuture;
  * {@link StreamingChatModel} so that no thread of the caller waits for the answer. Cancelling the future (or
  * completing it any other way, e.g. {@code orTimeout}) closes the HTTP stream at the next partial response.
  * <p>
+ * Which thread reads the stream is the transport's business, not this recipe's. LangChain4j's default JDK transport
+ * parks one common-pool thread per open stream (the pool stops growing at 257, and streams beyond that wait); a
+ * model built on a non-blocking transport reads every stream on a few event-loop threads, e.g. the cookbook's
+ * Reactor Netty one:
+ * <pre>{@code
+ * StreamingChatModel model = MistralAiStreamingChatModel.builder()
+ *         .httpClientBuilder(new ReactorNettyHttpClientBuilder()) // any LangChain4j HttpClientBuilder
+ *         .apiKey(key).modelName("mistral-small-latest").build();
+ * CompletableFuture<ChatResponse> answer = AsyncChat.chatAsync(model, "Why do birds migrate?");
+ * }</pre>
  * The request is handed to the model on a short-lived virtual thread: LangChain4j 1.18's JDK HTTP client reads
  * the whole stream on the thread that called {@code chat()} when the response headers win a race against it, and
- * that thread must not be the caller's.
+ * that thread must not be the caller's (a non-blocking transport returns at once; the hop then costs microseconds).
  */
 public final class AsyncChat {
 

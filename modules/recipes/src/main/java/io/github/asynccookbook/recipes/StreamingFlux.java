@@ -18,8 +18,11 @@ import java.util.function.Supplier;
  * cancelling it really stops the HTTP stream, so the provider stops generating (and billing) tokens.
  *
  * <p>{@code model.chat(...)} normally returns at once, but LangChain4j 1.18's JDK client may parse the whole stream
- * on the subscribing thread (a race inside it): add {@code subscribeOn(...)} if that thread must never block.
- * One file, LangChain4j and Reactor only.
+ * on the subscribing thread (a race inside it): add {@code subscribeOn(...)} if that thread must never block. The
+ * JDK client also parks a common-pool thread per open stream (at most 257). A model built on a non-blocking
+ * transport has neither problem: pass {@code httpClientBuilder(new ReactorNettyHttpClientBuilder())} (the cookbook's
+ * Reactor Netty transport, or any LangChain4j {@code HttpClientBuilder}) to the model's builder; this recipe is the
+ * same for every transport. One file, LangChain4j and Reactor only.
  */
 public final class StreamingFlux {
 

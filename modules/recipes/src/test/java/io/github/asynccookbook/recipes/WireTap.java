@@ -2,7 +2,7 @@ package io.github.asynccookbook.recipes;
 
 import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpClientBuilder;
-import dev.langchain4j.http.client.HttpClientBuilderLoader;
+import dev.langchain4j.http.client.jdk.JdkHttpClient;
 import dev.langchain4j.http.client.HttpRequest;
 import dev.langchain4j.http.client.SuccessfulHttpResponse;
 import dev.langchain4j.http.client.sse.ServerSentEvent;
@@ -20,7 +20,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class WireTap implements HttpClientBuilder {
 
-    private final HttpClientBuilder delegate = HttpClientBuilderLoader.loadHttpClientBuilder();
+    /** Named, not loaded: with the Reactor Netty transport on the test classpath the service loader refuses to choose. */
+    private final HttpClientBuilder delegate = JdkHttpClient.builder();
     private final List<String> received = new CopyOnWriteArrayList<>();
 
     List<String> received() {

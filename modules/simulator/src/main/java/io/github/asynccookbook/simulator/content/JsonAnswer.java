@@ -50,7 +50,7 @@ final class JsonAnswer {
         if (format.mode() == ResponseFormat.Mode.ENUM) {
             return answer.values.choice(format.schema().enumValues()).asText();
         }
-        JsonNode value = format.schema() == null ? answer.free() : answer.value(format.schema(), "", true, 0);
+        JsonNode value = format.schema() == null ? answer.free() : answer.value(format.schema(), "", 0);
         return render(value);
     }
 
@@ -66,7 +66,7 @@ final class JsonAnswer {
         return object;
     }
 
-    private JsonNode value(JsonShape shape, String key, boolean required, int depth) {
+    private JsonNode value(JsonShape shape, String key, int depth) {
         JsonShape resolved = resolve(shape);
         if (!resolved.anyOf().isEmpty() && resolved.kinds().isEmpty()) {
             return alternative(resolved.anyOf(), key, depth);
@@ -107,7 +107,7 @@ final class JsonAnswer {
                 chosen = alternative;
             }
         }
-        return chosen == null ? NODES.nullNode() : value(chosen, key, true, depth);
+        return chosen == null ? NODES.nullNode() : value(chosen, key, depth);
     }
 
     /** The first type the schema names that is not null; a string when it names none. */
@@ -129,8 +129,7 @@ final class JsonAnswer {
     private JsonNode object(JsonShape shape, int depth) {
         ObjectNode object = NODES.objectNode();
         for (Map.Entry<String, JsonShape> property : shape.properties().entrySet()) {
-            boolean required = shape.required().contains(property.getKey());
-            object.set(property.getKey(), value(property.getValue(), property.getKey(), required, depth + 1));
+            object.set(property.getKey(), value(property.getValue(), property.getKey(), depth + 1));
         }
         for (String name : shape.required()) {
             if (!object.has(name)) {
@@ -148,8 +147,7 @@ final class JsonAnswer {
         String itemKey = singular(key);
         arraysAbove++;
         for (int i = 0; i < size; i++) {
-            array.add(shape.items() == null ? NODES.textNode(values.prose(10)) : value(shape.items(), itemKey, true,
-                    depth + 1));
+            array.add(shape.items() == null ? NODES.textNode(values.prose(10)) : value(shape.items(), itemKey, depth + 1));
         }
         arraysAbove--;
         return array;

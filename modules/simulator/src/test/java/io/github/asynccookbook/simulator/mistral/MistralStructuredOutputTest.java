@@ -64,6 +64,10 @@ class MistralStructuredOutputTest {
 
     interface Critic {
         Picks pick(String request);
+
+        Genre genreOf(String request);
+
+        List<Movie> list(String request);
     }
 
     @Test
@@ -139,6 +143,17 @@ class MistralStructuredOutputTest {
             assertThat(movie.title()).isNotBlank();
             assertThat(movie.year()).isBetween(1900, 2030);
         });
+    }
+
+    @Test
+    void anAiServiceReturnsAnEnumAndAList() {
+        Critic critic = AiServices.create(Critic.class, chatModel(true));
+
+        Genre genre = critic.genreOf("Is 'Scream' a comedy or a horror movie? A horror movie.");
+        List<Movie> movies = critic.list("List two drama movies.");
+
+        assertThat(genre).isEqualTo(Genre.HORROR);
+        assertThat(movies).hasSize(2).allSatisfy(movie -> assertThat(movie.genre()).isEqualTo(Genre.DRAMA));
     }
 
     static final class Catalogue {
