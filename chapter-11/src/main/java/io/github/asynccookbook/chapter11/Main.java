@@ -30,7 +30,8 @@ public final class Main implements Callable<Integer> {
     public Integer call() {
         options.validate(spec);
 
-        // Part 1 — Batch: runs here, first (wired by the batch part).
+        // Part 1 — Batch: the benchmark's prompts and 10,000 more as one batch job per provider.
+        _11_Batch.tour(10_000);
 
         // Part 2 — one rate limit for many JVMs: one set of worker JVMs runs the three rounds, each with a new bucket.
         try (Simulator sim = SharedLimitDemo.freeTier(options.timeScale);

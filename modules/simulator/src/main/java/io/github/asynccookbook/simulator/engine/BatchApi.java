@@ -13,6 +13,7 @@ import io.github.asynccookbook.simulator.protocol.ChatProtocol;
 import io.github.asynccookbook.simulator.protocol.HttpReply;
 import io.github.asynccookbook.simulator.protocol.InboundRequest;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.server.HttpServerResponse;
 
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -129,12 +131,14 @@ final class BatchApi {
             throw ApiError.of(ApiError.Kind.MODEL_NOT_FOUND, submission.model());
         }
         BatchJob.Forced forced = forced(request.header("x-sim-batch"));
-        List<ItemOutcome> outcomes = items.answer(protocol, submission.model(), version, submission.items());
+        CompletableFuture<List<ItemOutcome>> outcomes = CompletableFuture.supplyAsync(
+                () -> items.answer(protocol, submission.model(), version, submission.items()),
+                work -> Schedulers.boundedElastic().schedule(work));
         long now = clock.nanos();
         BatchTiming timing = BatchTiming.DEFAULT;
-        var job = new BatchJob(newId(protocol.protocol()), wire, submission, outcomes, fileId(), fileId(), now,
-                System.currentTimeMillis(), timing.queueNanos(config),
-                timing.processingNanos(config, outcomes.size()), BatchTiming.timeoutNanos(config, submission.timeout()),
+        var job = new BatchJob(newId(protocol.protocol()), wire, submission, outcomes, clock::nanos, fileId(),
+                fileId(), now, System.currentTimeMillis(), timing.queueNanos(config),
+                timing.processingNanos(config, submission.items().size()), BatchTiming.timeoutNanos(config, submission.timeout()),
                 timing.cancellationNanos(config, protocol.protocol() == Protocol.MISTRAL), forced);
         store.add(job);
         return wire.job(job.view(now));

@@ -9,11 +9,15 @@ import io.github.asynccookbook.simulator.batch.BatchWire;
 import io.github.asynccookbook.simulator.batch.ItemOutcome;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.LongSupplier;
 
 /**
- * One batch job. Its whole life is fixed when it is created (when it leaves the queue, when each item is done, when
- * it would expire); a cancel call or a forced failure only moves its end earlier. Every report is computed from
- * the clock, so no timer runs per job and a job finishes even when nobody polls it.
+ * One batch job. Its life is planned when it is created (when it leaves the queue, when each item is done, when it
+ * would expire); a cancel call or a forced failure only moves its end earlier. Its items are answered in the
+ * background while it queues, so creating even a large job answers at once; a job leaves the queue only once they
+ * are, which on a busy machine may be later than planned. Every report is computed from the clock, so no timer runs
+ * per job and a job finishes even when nobody polls it.
  */
 final class BatchJob {
 
@@ -25,35 +29,58 @@ final class BatchJob {
     final String id;
     final BatchWire wire;
     final BatchSubmission submission;
-    final List<ItemOutcome> outcomes;
+    private final CompletableFuture<List<ItemOutcome>> outcomes;
+    private final int total;
     final String outputFileId;
     final String errorFileId;
     private final long createdNanos;
     private final long createdEpochMillis;
-    private final long queueEndNanos;
-    private final long processEndNanos;
-    private final long deadlineNanos;
+    private final long plannedQueueEndNanos;
+    private final long processingNanos;
+    private final long timeoutNanos;
+    private volatile long answeredNanos = Long.MAX_VALUE;
     private final long cancellationNanos;
     private final Forced forced;
     private Long cancelRequestedNanos;
     private boolean deleted;
 
-    BatchJob(String id, BatchWire wire, BatchSubmission submission, List<ItemOutcome> outcomes, String outputFileId,
+    BatchJob(String id, BatchWire wire, BatchSubmission submission, CompletableFuture<List<ItemOutcome>> outcomes,
+             LongSupplier clock, String outputFileId,
              String errorFileId, long createdNanos, long createdEpochMillis, long queueNanos, long processingNanos,
              long timeoutNanos, long cancellationNanos, Forced forced) {
         this.id = id;
         this.wire = wire;
         this.submission = submission;
-        this.outcomes = List.copyOf(outcomes);
+        this.outcomes = outcomes;
+        this.total = submission.items().size();
         this.outputFileId = outputFileId;
         this.errorFileId = errorFileId;
         this.createdNanos = createdNanos;
         this.createdEpochMillis = createdEpochMillis;
-        this.queueEndNanos = createdNanos + queueNanos;
-        this.processEndNanos = queueEndNanos + processingNanos;
-        this.deadlineNanos = forced == Forced.EXPIRE ? queueEndNanos : createdNanos + timeoutNanos;
+        this.plannedQueueEndNanos = createdNanos + queueNanos;
+        this.processingNanos = processingNanos;
+        this.timeoutNanos = timeoutNanos;
         this.cancellationNanos = cancellationNanos;
         this.forced = forced;
+        outcomes.whenComplete((answered, failure) -> answeredNanos = clock.getAsLong());
+    }
+
+    /** When it leaves the queue: as planned, or once its items are answered if that is later. */
+    private long queueEndNanos() {
+        return Math.max(plannedQueueEndNanos, answeredNanos);
+    }
+
+    private long processEndNanos() {
+        long queueEnd = queueEndNanos();
+        return queueEnd == Long.MAX_VALUE ? Long.MAX_VALUE : queueEnd + processingNanos;
+    }
+
+    private long deadlineNanos() {
+        return forced == Forced.EXPIRE ? queueEndNanos() : createdNanos + timeoutNanos;
+    }
+
+    private List<ItemOutcome> answered() {
+        return outcomes.getNow(List.of());
     }
 
     Protocol protocol() {
@@ -79,13 +106,13 @@ final class BatchJob {
         long end = endNanos();
         BatchPhase phase = phase(now, end);
         int done = phase == BatchPhase.FAILED ? 0 : doneBy(Math.min(now, end));
-        List<ItemOutcome> finished = outcomes.subList(0, done);
+        List<ItemOutcome> finished = answered().subList(0, done);
         int succeeded = (int) finished.stream().filter(ItemOutcome::succeeded).count();
         List<ItemOutcome> results = phase.terminal() ? finished : List.of();
         boolean hasSuccesses = phase.terminal() && succeeded > 0;
         boolean hasFailures = phase.terminal() && done > succeeded;
-        return new BatchView(id, submission.model(), submission.displayName(), phase, outcomes.size(), done,
-                succeeded, done - succeeded, createdEpochMillis, started(now, end, phase) ? epochMillis(queueEndNanos) : null,
+        return new BatchView(id, submission.model(), submission.displayName(), phase, total, done,
+                succeeded, done - succeeded, createdEpochMillis, started(now, end, phase) ? epochMillis(queueEndNanos()) : null,
                 phase.terminal() ? epochMillis(end) : null, epochMillis(Math.min(now, end)), results,
                 phase == BatchPhase.FAILED ? FAILURE : null, submission.metadata(),
                 hasSuccesses ? outputFileId : null, hasFailures ? errorFileId : null);
@@ -100,27 +127,27 @@ final class BatchJob {
 
     /** Whether it left the queue to run: a job stopped in the queue, or as it left it, never ran. */
     private boolean started(long now, long end, BatchPhase phase) {
-        return now >= queueEndNanos && (end > queueEndNanos || phase == BatchPhase.SUCCEEDED);
+        return now >= queueEndNanos() && (end > queueEndNanos() || phase == BatchPhase.SUCCEEDED);
     }
 
     /** When the job reaches its final state: its last item, a forced failure, a cancel taking effect, or expiry. */
     private long endNanos() {
-        long end = processEndNanos;
+        long end = processEndNanos();
         if (forced == Forced.FAIL) {
-            end = Math.min(end, queueEndNanos);
+            end = Math.min(end, queueEndNanos());
         }
         if (cancelRequestedNanos != null) {
             end = Math.min(end, cancelRequestedNanos + cancellationNanos);
         }
-        return Math.min(end, deadlineNanos);
+        return Math.min(end, deadlineNanos());
     }
 
     private BatchPhase phase(long now, long end) {
         if (now >= end) {
-            if (end == processEndNanos && forced != Forced.FAIL) {
+            if (end == processEndNanos() && forced != Forced.FAIL) {
                 return BatchPhase.SUCCEEDED;
             }
-            if (forced == Forced.FAIL && end == queueEndNanos) {
+            if (forced == Forced.FAIL && end == queueEndNanos()) {
                 return BatchPhase.FAILED;
             }
             if (cancelRequestedNanos != null && end == cancelRequestedNanos + cancellationNanos) {
@@ -131,19 +158,19 @@ final class BatchJob {
         if (cancelRequestedNanos != null) {
             return BatchPhase.CANCELLING;
         }
-        return now >= queueEndNanos ? BatchPhase.RUNNING : BatchPhase.QUEUED;
+        return now >= queueEndNanos() ? BatchPhase.RUNNING : BatchPhase.QUEUED;
     }
 
     /** Items done by {@code time}: none while queued, then at a steady pace until the last at the processing end. */
     private int doneBy(long time) {
-        int total = outcomes.size();
-        if (time < queueEndNanos) {
+        long queueEnd = queueEndNanos();
+        if (time < queueEnd) {
             return 0;
         }
-        if (time >= processEndNanos) {
+        if (time >= queueEnd + processingNanos) {
             return total;
         }
-        return (int) Math.min(total, (double) total * (time - queueEndNanos) / (processEndNanos - queueEndNanos));
+        return (int) Math.min(total, (double) total * (time - queueEnd) / processingNanos);
     }
 
     private long epochMillis(long nanos) {
