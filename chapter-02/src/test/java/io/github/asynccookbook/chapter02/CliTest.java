@@ -49,6 +49,8 @@ class CliTest {
                         "--max-concurrency must be between 1 and 100,000, got -5"),
                 arguments(scale, new String[]{"--requests", "99999999999"}, "Invalid value for option '--requests'"),
                 arguments(scale, new String[]{"--approach", "async"}, "Invalid value for option '--approach'"),
+                arguments(scale, new String[]{"--deadline", "0"}, "--deadline must be between 1 and 3,600, got 0"),
+                arguments(scale, new String[]{"--warm-up", "-1"}, "--warm-up must be between 0 and 10,000, got -1"),
                 arguments(main, new String[]{"--time-scale", "fast"}, "Invalid value for option '--time-scale'"),
                 arguments(main, new String[]{"--provider", "openai"}, "Invalid value for option '--provider'"));
     }

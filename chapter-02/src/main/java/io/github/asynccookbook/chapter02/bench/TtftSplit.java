@@ -48,6 +48,9 @@ public final class TtftSplit implements Callable<Integer> {
     private static final int FIRST_TOKENS = 10;
     private static final Duration PATIENCE = Duration.ofMinutes(3);
 
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+
     @Option(names = "--simulator-url", required = true, paramLabel = "URL",
             description = "A running simulator, e.g. http://127.0.0.1:8787 (mvn -pl modules/simulator exec:java).")
     String simulatorUrl;
@@ -96,11 +99,26 @@ public final class TtftSplit implements Callable<Integer> {
                 awaitRecords(simulator, chosen, warmUp);
             }
             simulator.resetStats();
+            long cpuBefore = processCpuNanos();
+            long wallBefore = System.nanoTime();
+            THREADS.resetPeakThreadCount();
             List<Sample> samples = run(model, streams);
+            long cpu = processCpuNanos() - cpuBefore;
+            long wall = System.nanoTime() - wallBefore;
             List<RequestRecord> records = awaitRecords(simulator, chosen, streams);
             report(simulator, samples, records);
+            // On a machine shared by many busy processes, the kernel shares the cores per runnable thread: a client
+            // with a few event-loop threads gets less of them than one with hundreds, however little it needs.
+            System.out.printf(Locale.ROOT, "client JVM: %.0f ms of CPU for %d streams (%.2f ms each) in %.0f ms of "
+                            + "wall time, i.e. %.2f of a core; peak platform threads %d%n", cpu / 1e6, streams,
+                    cpu / 1e6 / streams, wall / 1e6, (double) cpu / wall, THREADS.getPeakThreadCount());
         }
         return 0;
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** Starts every stream at once, each on a virtual thread of its own, and waits for all first tokens. */
