@@ -108,8 +108,9 @@ public final class _03_CancelAndFallback implements Callable<Integer> {
                     FIRST_CHUNK, IDLE,
                     StreamingFlux.stream(fallback.streamingChatModel(), ask("Tell a story")))
                     .collectList().block());
-            System.out.printf("stream that hangs: %d chunks from %s, then %s after %d s without a chunk: "
-                            + "%d characters in all%n", fromPrimary.get(), provider.displayName(),
+            System.out.printf("stream that hangs: %d chunk%s from %s, then %s after %d s without a chunk: "
+                            + "%d characters in all%n", fromPrimary.get(), fromPrimary.get() == 1 ? "" : "s",
+                    provider.displayName(),
                     fallback.displayName(), IDLE.toSeconds(), answer.length());
         }
     }
