@@ -83,16 +83,19 @@ if part 4; then
   js=chapter-02/bench/langchain-js
   (cd "$js" && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error >/dev/null)
   for provider in gemini mistral; do
-    ours=$(client io.github.asynccookbook.chapter02._05_Scale --provider "$provider" --approach reactor-netty \
-      --requests "$JS_REQUESTS" --warm-up "$WARMUP" | tee /dev/stderr | awk -v n="$JS_REQUESTS" \
-      '$1 == "reactor-netty" && $2 == n { sub("s", "", $7); print $7 }') || true
+    out=$(client io.github.asynccookbook.chapter02._05_Scale --provider "$provider" --approach reactor-netty \
+      --requests "$JS_REQUESTS" --warm-up "$WARMUP" 2>&1) || true
+    echo "$out"
+    ours=$(awk -v n="$JS_REQUESTS" '$1 == "reactor-netty" && $2 == n { sub("s", "", $7); print $7 }' <<<"$out")
     echo "\$ uptime: $(uptime)"
     echo "\$ node scale.mjs --provider $provider --requests $JS_REQUESTS --warm-up $WARMUP"
-    theirs=$(cd "$js" && SIM_URL="http://127.0.0.1:$PORT" node scale.mjs --provider "$provider" \
-      --requests "$JS_REQUESTS" --warm-up "$WARMUP" | tee /dev/stderr | awk '$1 ~ /^[0-9]+$/ { sub("s", "", $4); print $4 }') || true
+    out=$(cd "$js" && SIM_URL="http://127.0.0.1:$PORT" node scale.mjs --provider "$provider" \
+      --requests "$JS_REQUESTS" --warm-up "$WARMUP" 2>&1) || true
+    echo "$out"
+    theirs=$(awk '$1 ~ /^[0-9]+$/ { sub("s", "", $4); print $4 }' <<<"$out")
     echo "\$ uptime: $(uptime)"
     if [ -n "$ours" ] && [ -n "$theirs" ]; then
       awk -v o="$ours" -v t="$theirs" -v p="$provider" 'BEGIN { printf "%s: wall ours %.3fs / theirs %.3fs = %.2f\n", p, o, t, o / t }'
     fi
-  done 2>&1
+  done
 fi
