@@ -106,7 +106,7 @@ final class RemoteSimulator implements Simulator.Backend {
         }
     }
 
-    /** {@code ?requests=false}: a few hundred bytes, where the full stats carry one record per request seen. */
+    /** {@code ?requests=false}: the counters and per-model timings, without one full record (messages too) per request. */
     @Override
     public SimulatorStats summary() {
         try {
