@@ -30,7 +30,7 @@ public final class GroundTruth {
     }
 
     public static Optional<ModelStats> of(Provider provider) {
-        return provider.simulator().map(simulator -> simulator.stats().model(provider.modelName()));
+        return provider.simulator().map(simulator -> simulator.summary().model(provider.modelName()));
     }
 
     /**
@@ -40,14 +40,14 @@ public final class GroundTruth {
     public static Optional<ModelStats> settled(Provider provider) {
         return provider.simulator().map(simulator -> {
             awaitQuiet(simulator);
-            return simulator.stats().model(provider.modelName());
+            return simulator.summary().model(provider.modelName());
         });
     }
 
     /** Waits until the simulator is answering no request (at most {@link #PATIENCE}). */
     public static void awaitQuiet(Simulator simulator) {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (simulator.stats().inFlight() > 0) {
+        while (simulator.summary().inFlight() > 0) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the simulator still has requests in flight after " + PATIENCE);
             }

@@ -106,6 +106,16 @@ final class RemoteSimulator implements Simulator.Backend {
         }
     }
 
+    /** {@code ?requests=false}: the counters and per-model timings, without one full record (messages too) per request. */
+    @Override
+    public SimulatorStats summary() {
+        try {
+            return JSON.readValue(get("/_sim/stats?requests=false"), SimulatorStats.class);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the simulator's stats at " + origin + ": " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public BatchStats batches() {
         try {

@@ -29,6 +29,11 @@ public final class Simulator implements AutoCloseable {
 
         SimulatorStats stats();
 
+        /** The stats without the per-request records; the same snapshot when it is in this JVM. */
+        default SimulatorStats summary() {
+            return stats();
+        }
+
         BatchStats batches();
 
         void resetStats();
@@ -109,6 +114,14 @@ public final class Simulator implements AutoCloseable {
 
     public SimulatorStats stats() {
         return backend.stats();
+    }
+
+    /**
+     * The stats without the per-request records (their {@code requests()} may be empty): in-flight counts and the
+     * per-model totals. Cheap from another process, where {@link #stats()} sends every request's record.
+     */
+    public SimulatorStats summary() {
+        return backend.summary();
     }
 
     /** Ground truth of the Batch APIs: every job created since the last {@link #reset()}, with its state now. */

@@ -7,6 +7,7 @@ import io.github.asynccookbook.simulator.gemini.GeminiBatches;
 import io.github.asynccookbook.simulator.gemini.GeminiProtocol;
 import io.github.asynccookbook.simulator.mistral.MistralBatches;
 import io.github.asynccookbook.simulator.mistral.MistralProtocol;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
@@ -25,6 +26,8 @@ public final class SimulatorServer implements AutoCloseable {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
     /** Large requests parse here, at most one per core at a time; more wait in a short queue, then get a 503. */
     private static final int PARSE_QUEUE = 16;
+    /** Connections accepted by the kernel but not yet by the server: room for a 10,000-stream burst. */
+    private static final int ACCEPT_BACKLOG = 16_384;
 
     private final SimulatorConfig config;
     private final SimulatorClock clock = new SimulatorClock();
@@ -54,6 +57,11 @@ public final class SimulatorServer implements AutoCloseable {
                     .host(config.host())
                     .port(config.port())
                     .protocol(HttpProtocol.HTTP11)
+                    // Netty's default accept queue is net.core.somaxconn as read at startup (4,096 on recent Linux,
+                    // 128 on older kernels); when 10,000 clients connect in the same instant and it is full, the
+                    // kernel drops their SYNs and they retry after 1, 3, 7 s until their connect timeout. Ask for
+                    // more: the kernel silently caps it at net.core.somaxconn, so raise that too for such bursts.
+                    .option(ChannelOption.SO_BACKLOG, ACCEPT_BACKLOG)
                     .channelGroup(connections)
                     .idleTimeout(config.idleTimeout())
                     .doOnChannelInit((observer, channel, address) ->
