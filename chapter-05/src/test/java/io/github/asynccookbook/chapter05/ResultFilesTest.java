@@ -19,7 +19,7 @@ class ResultFilesTest {
 
     @Test
     void anErrorMessageQuotingAConfiguredKeyIsWrittenMaskedAndOnOneLine(@TempDir Path dir) throws IOException {
-        var key = new ApiKey("AIza-fake-test-key-not-a-secret-0001");     // configured: loaded like .env's
+        var key = new ApiKey("test-key-not-a-secret-0001");     // configured: loaded like .env's
         var leak = new IllegalArgumentException("invalid header value: \"x-goog-api-key: " + key.value()
                 + "\"\n\tsecond line with the key again: " + key.value());
         var failed = new RequestResult("gemini", "gemini-2.5-flash", Mode.SEQUENTIAL, 1, 0, "topic", 0, null,

@@ -327,7 +327,7 @@ class HttpRoutesTest {
     @ParameterizedTest
     @EnumSource(TestServers.class)
     void noKeyReachesAClient(TestServers kind) {
-        String key = "AIzaSyD-this-is-no-real-key-0123456789ab";
+        String key = "not-a-real-key-0123456789";
         AskServer.Failure failure = AskServer.failure("gemini",
                 new IllegalStateException("GET https://example.test/v1beta/models?key=" + key + " refused"));
 

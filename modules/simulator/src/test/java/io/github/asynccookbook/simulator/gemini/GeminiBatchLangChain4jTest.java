@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class GeminiBatchLangChain4jTest {
 
     private static final String MODEL = "gemini-2.5-flash";
-    private static final String KEY = "AIza-fake-batch-test-key";
+    private static final String KEY = "fake-batch-test-key";
 
     /** Fast: a small job is done in about 50 ms. */
     private static Simulator sim;
