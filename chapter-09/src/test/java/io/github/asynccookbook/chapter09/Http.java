@@ -128,4 +128,17 @@ final class Http {
     OpenStream open(String pathAndQuery) throws IOException {
         return new OpenStream(pathAndQuery);
     }
+
+    /** Sends {@code POST path} with a JSON body over a plain socket and reads nothing: close it to hang up. */
+    Socket postAndWait(String path, String json) throws IOException {
+        URI uri = URI.create(url);
+        Socket socket = new Socket(uri.getHost(), uri.getPort());
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        OutputStream out = socket.getOutputStream();
+        out.write(("POST " + path + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(body);
+        out.flush();
+        return socket;
+    }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +42,16 @@ class HttpRoutesTest {
     /** Heartbeats every 200 ms: a blocking server notices a client has gone at its next write. */
     static final AskServer.Settings SETTINGS = AskServer.Settings.defaults().withHeartbeat(Duration.ofMillis(200));
     static final AskServer.Settings ONE_SECOND_DEADLINE = SETTINGS.withDeadline(Duration.ofSeconds(1));
+    /** No heartbeat for ten minutes: a server that waited for a failed write would not notice a client leave. */
+    static final AskServer.Settings NO_HEARTBEAT = SETTINGS.withHeartbeat(Duration.ofMinutes(10));
+    /**
+     * A stream that stalls after its first or second chunk (Gemini sends 20-60 tokens a chunk, Mistral 1-2: two to
+     * five chunks, held after half of them). Once the client has read a token, the server has at most one more write
+     * to make, and the first write to a closed connection does not fail: only watching the connection tells.
+     */
+    static String stalledEarly(String provider) {
+        return " [sim:fault=stall-stream] [sim:tokens=" + (provider.equals("gemini") ? 100 : 4) + "]";
+    }
 
     private static final Map<String, WebServer> RUNNING = new java.util.HashMap<>();
 
@@ -217,10 +228,33 @@ class HttpRoutesTest {
 
     @ParameterizedTest
     @MethodSource("serversAndProviders")
-    void leavingAStreamStopsTheProvidersStream(TestServers kind, String provider) throws IOException {
-        try (Http.OpenStream stream = server(kind).open(Http.streamPath("Tell me a long story." + STALLED, provider))) {
+    void leavingAStreamStopsTheProvidersStreamThoughNothingIsWritten(TestServers kind, String provider)
+            throws IOException {
+        String question = "Tell me a long story." + stalledEarly(provider);
+        try (Http.OpenStream stream = server(kind, NO_HEARTBEAT).open(Http.streamPath(question, provider))) {
             assertThat(stream.status).isEqualTo(200);
             assertThat(stream.readUntilEvent("token")).isTrue();
+        }
+
+        // Within seconds, not at the ten-minute heartbeat or the one-minute deadline: the hang-up itself was seen.
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(requests(provider)).singleElement().satisfies(r -> {
+                    assertThat(r.clientDisconnected()).isTrue();
+                    assertThat(r.tokensSent()).isLessThan(r.plannedTokens());
+                }));
+    }
+
+    @ParameterizedTest
+    @MethodSource("serversAndProviders")
+    void hangingUpWhileWaitingForAnAnswerStopsTheProvidersStream(TestServers kind, String provider)
+            throws IOException {
+        String body = Http.JSON.createObjectNode().put("question", "Tell me a long story." + stalledEarly(provider))
+                .put("provider", provider).toString();
+        try (Socket waiting = server(kind, NO_HEARTBEAT).postAndWait("/ask", body)) {
+            // LangChain4j can cancel a stream from its first chunk on: wait for the simulator to have sent it.
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(requests(provider))
+                    .singleElement().satisfies(r -> assertThat(r.tokensSent()).isPositive()));
+            assertThat(waiting.isConnected()).isTrue();
         }
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->

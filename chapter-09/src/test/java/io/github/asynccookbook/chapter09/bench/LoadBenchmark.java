@@ -39,7 +39,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * N concurrent SSE clients on loopback against each server (not a test: run bench/load.sh). Each client asks for a
  * different answer length, so its request is found in the simulator's records by provider and planned tokens, and
  * the server's TTFT overhead is the client's TTFT minus the TTFT the simulator applied to that very request. A second
- * round has every other client hang up after its first token: the simulator's disconnect count must match.
+ * round has every other client ask for an answer that stalls half way and hang up after its first token: the
+ * simulator's disconnect count must match, and "hang" is the time from a client's close to the simulator's record.
  *
  * <p>Everything runs in one JVM (simulator, server, clients): threads are the JVM's platform threads but the
  * clients', heap is the whole JVM's, both as peak and as peak minus the idle baseline, to compare the two servers in
@@ -51,21 +52,22 @@ public final class LoadBenchmark {
     private static final int BASE_TOKENS = 1_000;
 
     record ClientResult(String provider, int tokens, long sentNanos, long firstTokenNanos, boolean done,
-                        boolean leftEarly, String failure) {
+                        boolean leftEarly, long leftNanos, String failure) {
     }
 
     public static void main(String[] args) throws Exception {
         int clients = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
         double timeScale = args.length > 1 ? Double.parseDouble(args[1]) : 1;
         List<String> servers = args.length > 2 ? List.of(args[2].split(",")) : List.of("javalin", "spring");
+        // A leaving client's answer stalls half way for half an hour: it is surely in flight when the client goes.
         SimulatorConfig config = SimulatorConfig.defaults().toBuilder().timeScale(timeScale).tier(Tier.UNLIMITED)
-                .build();
+                .stallDuration(Duration.ofMinutes(30)).build();
         System.out.printf("%,d concurrent SSE clients per server, half Gemini, half Mistral, %d-%d tokens each, "
                 + "simulator time scale %s, %d cores%n", clients, BASE_TOKENS, BASE_TOKENS + clients / 2,
                 timeScale, Runtime.getRuntime().availableProcessors());
-        System.out.printf("%-8s %-11s %6s %7s %5s %8s %8s %8s %8s %8s %8s %12s %12s%n", "server", "round", "done",
-                "dropped", "left", "sim disc", "sim peak", "in p50", "ovh p50", "ovh p99", "ovh max", "threads",
-                "heap MB");
+        System.out.printf("%-8s %-11s %6s %7s %5s %8s %8s %8s %8s %8s %8s %9s %9s %12s %12s%n", "server", "round",
+                "done", "dropped", "left", "sim disc", "sim peak", "in p50", "ovh p50", "ovh p99", "ovh max",
+                "hang p50", "hang p99", "threads", "heap MB");
         try (Simulator simulator = Simulator.start(config)) {
             for (String name : servers) {
                 AskServer.Llm llm = new AskServer.Llm(models(simulator), AskServer.Settings.defaults()
@@ -150,8 +152,8 @@ public final class LoadBenchmark {
     /** One client over a plain socket: the time the request left, the time of the first token event, the end. */
     private static ClientResult client(String url, String provider, int tokens, boolean leaveAfterFirstToken) {
         URI uri = URI.create(url);
-        String question = URLEncoder.encode("Tell me about load number " + tokens + " [sim:tokens=" + tokens + "]",
-                StandardCharsets.UTF_8);
+        String question = URLEncoder.encode("Tell me about load number " + tokens + " [sim:tokens=" + tokens + "]"
+                + (leaveAfterFirstToken ? " [sim:fault=stall-stream]" : ""), StandardCharsets.UTF_8);
         long sent = 0;
         long firstToken = 0;
         try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
@@ -167,17 +169,19 @@ public final class LoadBenchmark {
                 if (firstToken == 0 && event.equals("event:token")) {
                     firstToken = System.nanoTime();
                     if (leaveAfterFirstToken) {
-                        return new ClientResult(provider, tokens, sent, firstToken, false, true, null);
+                        socket.close();
+                        return new ClientResult(provider, tokens, sent, firstToken, false, true, System.nanoTime(),
+                                null);
                     }
                 } else if (event.equals("event:done")) {
-                    return new ClientResult(provider, tokens, sent, firstToken, true, false, null);
+                    return new ClientResult(provider, tokens, sent, firstToken, true, false, 0, null);
                 } else if (event.equals("event:error")) {
-                    return new ClientResult(provider, tokens, sent, firstToken, false, false, in.readLine());
+                    return new ClientResult(provider, tokens, sent, firstToken, false, false, 0, in.readLine());
                 }
             }
-            return new ClientResult(provider, tokens, sent, firstToken, false, false, "stream ended without done");
+            return new ClientResult(provider, tokens, sent, firstToken, false, false, 0, "stream ended without done");
         } catch (Exception e) {
-            return new ClientResult(provider, tokens, sent, firstToken, false, false, e.toString());
+            return new ClientResult(provider, tokens, sent, firstToken, false, false, 0, e.toString());
         }
     }
 
@@ -191,6 +195,7 @@ public final class LoadBenchmark {
         }
         List<Double> overheads = new ArrayList<>();
         List<Double> inbound = new ArrayList<>();
+        List<Double> hangUps = new ArrayList<>();
         for (ClientResult result : results) {
             RequestRecord seen = byKey.get(result.provider() + " " + result.tokens());
             if (seen != null) {
@@ -201,6 +206,9 @@ public final class LoadBenchmark {
                 double simulatorTtft = seen.firstTokenMillis() - seen.arrivalMillis();
                 overheads.add(clientTtft - simulatorTtft);
             }
+            if (seen != null && result.leftEarly() && seen.clientDisconnected()) {
+                hangUps.add(seen.completionMillis() - simulator.millisAt(result.leftNanos()));
+            }
         }
         long done = results.stream().filter(ClientResult::done).count();
         long left = results.stream().filter(ClientResult::leftEarly).count();
@@ -208,11 +216,13 @@ public final class LoadBenchmark {
         long disconnects = stats.requests().stream().filter(RequestRecord::clientDisconnected).count();
         double[] sorted = overheads.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double[] in = inbound.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        System.out.printf("%-8s %-11s %6s %7s %5s %8s %8s %8s %8s %8s %8s %12s %12s%n", server,
+        double[] hang = hangUps.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        System.out.printf("%-8s %-11s %6s %7s %5s %8s %8s %8s %8s %8s %8s %9s %9s %12s %12s%n", server,
                 halfLeave ? "half leave" : "all finish", fmt(done), fmt(dropped), fmt(left), fmt(disconnects),
                 fmt(stats.maxInFlight()), ms(percentile(in, 50)), ms(percentile(sorted, 50)),
                 ms(percentile(sorted, 99)),
-                ms(sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1]), threads, heapMb);
+                ms(sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1]), ms(percentile(hang, 50)),
+                ms(percentile(hang, 99)), threads, heapMb);
         results.stream().filter(r -> r.failure() != null).limit(3)
                 .forEach(r -> System.out.println("  failure: " + r.failure()));
     }

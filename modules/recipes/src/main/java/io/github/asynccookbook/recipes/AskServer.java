@@ -17,9 +17,15 @@ import dev.langchain4j.model.output.TokenUsage;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.eclipse.jetty.io.AbstractEndPoint;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.util.BufferUtil;
+import org.eclipse.jetty.util.Callback;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
@@ -49,8 +55,8 @@ import java.util.stream.Stream;
  * {@code GET /} serves the page, {@code GET /health} says which providers answer. Each handler is plain blocking code:
  * a virtual thread per request makes waiting cheap, so there is no reactive type in the web layer.
  *
- * <p>A client that goes away stops the provider's stream (the next write fails and closing the iterator cancels
- * it); every answer has a deadline; bad input is a 400 with a JSON error, too many streams from one client a 429
+ * <p>A client that goes away stops the provider's stream at once ({@link HangUp} watches the connection, which
+ * Jetty does not read while a handler runs); every answer has a deadline; bad input is a 400 with a JSON error, too many streams from one client a 429
  * with {@code Retry-After}, a provider failure a 502 / {@code error} event with the provider's reason, never a stack
  * trace; it binds 127.0.0.1 unless told otherwise, and no key is ever printed. {@link Llm} is the part that knows
  * nothing of HTTP servers (a WebFlux controller can use it too). One file: LangChain4j, Reactor and Javalin.
@@ -213,8 +219,11 @@ public final class AskServer implements AutoCloseable {
     // tag::ask[]
     /** {@code POST /ask}, {@code GET /query}: wait for the whole answer (a virtual thread waits cheaply). */
     private static void answer(Context ctx, Llm llm, Question question) {
-        try {
-            json(ctx, 200, llm.answer(question).block());
+        try (HangUp hangUp = HangUp.watch(ctx)) {
+            Answer answer = llm.answer(question).takeUntilOther(hangUp.signal()).block();
+            if (answer != null) {  // null: the client hung up, the provider's stream is already closed
+                json(ctx, 200, answer);
+            }
         } catch (UpstreamFailure e) {
             json(ctx, e.failure().status(), e.failure());
         }
@@ -223,8 +232,8 @@ public final class AskServer implements AutoCloseable {
 
     // tag::stream[]
     /**
-     * {@code GET /stream}: writes each event as it comes. When the client has gone a write fails, and leaving the
-     * try block closes the iterator, which cancels the Flux and so the provider's HTTP stream.
+     * {@code GET /stream}: writes each event as it comes. When the client hangs up, {@link HangUp} ends the events
+     * (cancelling the Flux and so the provider's HTTP stream) and the loop; a failed write would end it too.
      */
     private static void stream(Context ctx, Llm llm) throws IOException {
         Question question = llm.question(ctx.queryParam("question"), ctx.queryParam("provider"));
@@ -237,11 +246,13 @@ public final class AskServer implements AutoCloseable {
         }
         boolean plainText = wantsPlainText(ctx.header("Accept"));
         Flux<Event> events = plainText ? llm.events(question) : withHeartbeats(llm.events(question), llm.settings());
-        try (Stream<Event> stream = events.toStream(1)) {  // lazy: the request is sent by iterator()
+        try (HangUp hangUp = HangUp.watch(ctx);
+             Stream<Event> stream = events.takeUntilOther(hangUp.signal()).toStream(1)) {  // sent by iterator()
             ctx.res().setStatus(200);
             ctx.res().setContentType(plainText ? "text/plain; charset=utf-8" : "text/event-stream; charset=utf-8");
             ctx.res().setHeader("Cache-Control", "no-cache");
             ctx.res().setHeader("X-Accel-Buffering", "no");                // nginx: do not buffer this response
+            ctx.res().setHeader("Connection", "close");                   // a stream's connection is not reused
             OutputStream out = ctx.res().getOutputStream();
             Iterator<Event> it = stream.iterator();
             while (it.hasNext()) {
@@ -256,6 +267,79 @@ public final class AskServer implements AutoCloseable {
         }
     }
     // end::stream[]
+
+    // tag::hangup[]
+    /**
+     * Jetty reads nothing from a connection while its handler runs, so a client that hangs up is noticed only when a
+     * write fails: up to two heartbeats later. After a whole request the client sends nothing more, so asking Jetty's
+     * selector to say when the socket turns readable catches the hang-up at once: the read returns -1.
+     */
+    static final class HangUp implements AutoCloseable {
+
+        private static final Exception STOPPED = new java.util.concurrent.CancellationException("stopped watching");
+
+        private final Sinks.Empty<Void> signal = Sinks.empty();
+        private final Context ctx;
+        private final EndPoint endPoint;
+        private final Callback readable = Callback.from(this::onReadable, this::onFailed);
+        private boolean watching = true;
+        private boolean pipelined;
+
+        private HangUp(Context ctx, EndPoint endPoint) {
+            this.ctx = ctx;
+            this.endPoint = endPoint;
+        }
+
+        /** Starts watching the request's connection; the request must have been read to its end. */
+        static HangUp watch(Context ctx) {
+            EndPoint endPoint = ServletContextRequest.getServletContextRequest(ctx.req())
+                    .getConnectionMetaData().getConnection().getEndPoint();
+            HangUp hangUp = new HangUp(ctx, endPoint);
+            if (!endPoint.tryFillInterested(hangUp.readable)) {  // Jetty is reading (a body left): writes will tell
+                hangUp.watching = false;
+            }
+            return hangUp;
+        }
+
+        /** Completes when the client hangs up. */
+        Mono<Void> signal() {
+            return signal.asMono();
+        }
+
+        private synchronized void onReadable() {
+            try {
+                int read = endPoint.fill(BufferUtil.allocate(256));
+                if (read < 0) {
+                    signal.tryEmitEmpty();
+                } else if (read > 0) {  // a pipelined request: what was read is lost, so this connection must close
+                    pipelined = true;
+                } else if (watching) {
+                    endPoint.tryFillInterested(readable);
+                }
+            } catch (IOException reset) {
+                signal.tryEmitEmpty();
+            }
+        }
+
+        private void onFailed(Throwable failure) {
+            if (failure != STOPPED) {
+                signal.tryEmitEmpty();
+            }
+        }
+
+        /** Stops watching, so that Jetty can read the connection's next request. */
+        @Override
+        public synchronized void close() {
+            watching = false;
+            if (endPoint instanceof AbstractEndPoint jetty && jetty.isFillInterested()) {
+                jetty.getFillInterest().onFail(STOPPED);
+            }
+            if (pipelined && !ctx.res().isCommitted()) {
+                ctx.res().setHeader("Connection", "close");
+            }
+        }
+    }
+    // end::hangup[]
 
     /** Heartbeats while the stream is open, ending with it. */
     static Flux<Event> withHeartbeats(Flux<Event> events, Settings settings) {
