@@ -142,7 +142,7 @@ class BrowserTest {
         for (String provider : PROVIDERS) {
             assertThat(text("status-" + provider)).isEqualTo("stopped");
         }
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(requests()).hasSize(2)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(requests()).hasSize(2)
                 .allSatisfy(r -> {
                     assertThat(r.clientDisconnected()).isTrue();
                     assertThat(r.tokensSent()).isLessThan(r.plannedTokens());

@@ -138,7 +138,7 @@ class AskServerEndToEndTest {
             }
         }
 
-        // The server's next write fails, it cancels the provider's stream, the simulator sees the connection close.
+        // The server sees its client go and cancels the provider's stream: the simulator sees that connection close.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(groundTruth.stats().requests())
                 .singleElement()
                 .satisfies(r -> assertThat(r.clientDisconnected()).as("server disconnected from the provider").isTrue())
