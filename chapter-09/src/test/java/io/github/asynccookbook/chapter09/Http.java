@@ -16,6 +16,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /** A small HTTP client for the tests: whole responses with the JDK client, and a raw socket to leave mid-stream. */
 final class Http {
@@ -127,6 +129,56 @@ final class Http {
 
     OpenStream open(String pathAndQuery) throws IOException {
         return new OpenStream(pathAndQuery);
+    }
+
+    /**
+     * Sends each JSON body as {@code POST path} in turn over one plain socket, reading each whole response before the
+     * next request (keep-alive, no pipelining); returns the status lines and bodies, "closed" if the server hung up.
+     */
+    List<String> postEachOnOneConnection(String path, String... jsonBodies) throws IOException {
+        URI uri = URI.create(url);
+        List<String> answers = new ArrayList<>();
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            var in = new java.io.DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
+            for (String json : jsonBodies) {
+                byte[] body = json.getBytes(StandardCharsets.UTF_8);
+                out.write(("POST " + path + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.write(body);
+                out.flush();
+                String status = readLine(in);
+                if (status == null) {
+                    answers.add("closed");
+                    return answers;
+                }
+                int length = 0;
+                for (String header = readLine(in); header != null && !header.isEmpty(); header = readLine(in)) {
+                    if (header.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                        length = Integer.parseInt(header.substring(15).strip());
+                    }
+                }
+                byte[] answer = new byte[length];
+                in.readFully(answer);
+                answers.add(status + " " + new String(answer, StandardCharsets.UTF_8));
+            }
+        }
+        return answers;
+    }
+
+    private static String readLine(java.io.DataInputStream in) throws IOException {
+        var line = new StringBuilder();
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c < 0) {
+                return line.isEmpty() ? null : line.toString();
+            }
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return line.toString();
     }
 
     /** Sends {@code POST path} with a JSON body over a plain socket and reads nothing: close it to hang up. */

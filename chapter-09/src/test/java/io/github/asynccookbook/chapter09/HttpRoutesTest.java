@@ -255,6 +255,19 @@ class HttpRoutesTest {
         theProviderSawItsClientLeave(provider);
     }
 
+    @ParameterizedTest
+    @MethodSource("serversAndProviders")
+    void aKeptAliveConnectionAnswersOneQuestionAfterAnother(TestServers kind, String provider) throws IOException {
+        String ask = Http.JSON.createObjectNode().put("question", "Short one." + SHORT).put("provider", provider)
+                .toString();
+
+        // Javalin watches the connection while an answer is on its way: it must hand it back for the next request.
+        List<String> answers = server(kind).postEachOnOneConnection("/ask", ask, ask, ask);
+
+        assertThat(answers).hasSize(3).allSatisfy(answer -> assertThat(answer).startsWith("HTTP/1.1 200 "));
+        assertThat(requests(provider)).hasSize(3).noneMatch(RequestRecord::clientDisconnected);
+    }
+
     /** Within seconds, not at the ten-minute heartbeat or the one-minute deadline: the hang-up itself was seen. */
     private static void theProviderSawItsClientLeave(String provider) {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
